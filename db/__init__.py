@@ -1,0 +1,1 @@
+"""agenda-tui's data layer: models, the SQLite store, sample data and exports (no Textual)."""

@@ -1,0 +1,243 @@
+"""Opening a store file safely: refuse what is not ours, migrate what is old, never harm a file.
+
+Everything is inspected read-only first; a file is only opened for writing once it is known to be
+an agenda-tui store (or a new/empty SQLite file), and it is backed up before a migration runs.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from db.errors import StoreOpenError, StoreWriteError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_S = 15.0
+
+
+@dataclass
+class Opened:
+    conn: sqlite3.Connection
+    readonly: bool
+    readonly_reason: str | None = None
+    created: bool = False
+    migrated_from: int | None = None
+    backup: Path | None = None
+
+
+@dataclass
+class _Inspection:
+    version: int
+    applied: list[str]
+    empty: bool
+
+
+def connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
+    """A connection shared by the UI thread and workers (the Store serialises use with a lock).
+
+    isolation_level=None: the Store issues BEGIN IMMEDIATE itself, so a writer takes the lock
+    up front and waits (busy timeout) instead of failing on a read-to-write upgrade.
+    """
+    uri = f"file:{quote(str(path))}" + ("?mode=ro" if readonly else "?mode=rwc")
+    conn = sqlite3.connect(
+        uri, uri=True, timeout=BUSY_TIMEOUT_S, check_same_thread=False, isolation_level=None
+    )
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
+
+
+def open_store_file(path: Path, *, readonly: bool = False, create: bool = True) -> Opened:
+    from db.schema import KNOWN_MIGRATIONS, SCHEMA_VERSION
+
+    if path.is_dir():
+        raise StoreOpenError(f"{path}: is a folder, not a store file")
+    if not path.exists():
+        return _create(path, readonly=readonly, create=create)
+
+    inspection = _inspect(path)
+    unknown = [name for name in inspection.applied if name not in KNOWN_MIGRATIONS]
+    if inspection.version > SCHEMA_VERSION or unknown:
+        raise StoreOpenError(
+            f"{path}: was written by a newer agenda-tui (schema version {inspection.version}, "
+            f"this version knows {SCHEMA_VERSION}); upgrade agenda-tui to open it"
+        )
+    pending = [name for name in KNOWN_MIGRATIONS if name not in inspection.applied]
+
+    reason = _why_not_writable(path) if not readonly else "opened read-only"
+    if readonly or reason:
+        if pending:
+            raise StoreOpenError(
+                f"{path}: needs upgrading to schema version {SCHEMA_VERSION}, which cannot be "
+                f"done while it is read-only ({reason})"
+            )
+        return Opened(_connect_readonly(path), readonly=True, readonly_reason=reason)
+
+    conn = connect(path, readonly=False)
+    try:
+        _enable_wal(conn, path)
+        backup = None
+        if pending and not inspection.empty:
+            backup = _backup(conn, path, inspection.version)
+        _migrate(conn, path)
+    except BaseException:
+        conn.close()
+        raise
+    return Opened(
+        conn,
+        readonly=False,
+        created=inspection.empty,
+        migrated_from=inspection.version if pending and not inspection.empty else None,
+        backup=backup,
+    )
+
+
+def _create(path: Path, *, readonly: bool, create: bool) -> Opened:
+    parent = path.parent
+    if not parent.exists():
+        raise StoreOpenError(f"{path}: the folder {parent} does not exist")
+    if not parent.is_dir():
+        raise StoreOpenError(f"{path}: {parent} is not a folder")
+    if not create or readonly:
+        raise StoreOpenError(f"{path}: no such store")
+    if not os.access(parent, os.W_OK):
+        raise StoreOpenError(f"{path}: cannot create a store here (the folder is not writable)")
+    conn = connect(path, readonly=False)
+    try:
+        _enable_wal(conn, path)
+        _migrate(conn, path)
+    except BaseException:
+        conn.close()
+        raise
+    return Opened(conn, readonly=False, created=True)
+
+
+def _inspect(path: Path) -> _Inspection:
+    """Read-only look at an existing file: is it SQLite, is it ours, which schema version."""
+    from db.schema import MIGRATION_SET
+
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except PermissionError:
+        raise StoreOpenError(f"{path}: cannot read the file (permission denied)") from None
+    except OSError as exc:
+        raise StoreOpenError(f"{path}: cannot read the file ({exc.strerror})") from None
+    if not header:
+        raise StoreOpenError(
+            f"{path}: is an empty file, not an agenda-tui store (remove it or pick another path)"
+        )
+    if header != SQLITE_HEADER:
+        raise StoreOpenError(f"{path}: is not an agenda-tui store (not a SQLite database)")
+
+    try:
+        conn = _connect_readonly(path)
+    except StoreOpenError:
+        raise
+    try:
+        tables = {
+            row[0]
+            for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        applied: list[str] = []
+        if "_sqlite_migrations" in tables:
+            applied = [
+                row[0]
+                for row in conn.execute(
+                    "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
+                    [MIGRATION_SET],
+                )
+            ]
+    except sqlite3.DatabaseError as exc:
+        raise StoreOpenError(f"{path}: is not a readable agenda-tui store ({exc})") from None
+    finally:
+        conn.close()
+
+    if not applied and tables:
+        listed = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
+        raise StoreOpenError(
+            f"{path}: is a SQLite database of another application (tables: {listed}), "
+            "not an agenda-tui store"
+        )
+    return _Inspection(version=version, applied=applied, empty=not tables)
+
+
+def _connect_readonly(path: Path) -> sqlite3.Connection:
+    """Open without writing anything; a WAL store in a read-only folder needs immutable=1."""
+    try:
+        conn = connect(path, readonly=True)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.DatabaseError as first:
+        if "not a database" in str(first) or "malformed" in str(first):
+            raise StoreOpenError(f"{path}: is not a readable agenda-tui store ({first})") from None
+        try:
+            conn = sqlite3.connect(
+                f"file:{quote(str(path))}?immutable=1",
+                uri=True,
+                check_same_thread=False,
+                isolation_level=None,
+            )
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.DatabaseError as exc:
+            raise StoreOpenError(f"{path}: cannot be opened ({exc})") from None
+
+
+def _why_not_writable(path: Path) -> str | None:
+    if not os.access(path, os.W_OK):
+        return "the file is not writable"
+    if not os.access(path.parent, os.W_OK):
+        # SQLite keeps its write-ahead log beside the store.
+        return "its folder is not writable"
+    return None
+
+
+def _enable_wal(conn: sqlite3.Connection, path: Path) -> None:
+    try:
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.OperationalError as exc:
+        raise StoreOpenError(f"{path}: cannot be opened for writing ({exc})") from None
+
+
+def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+    from sqlite_utils import Database
+
+    from db.schema import MIGRATIONS
+
+    db = Database(conn, execute_plugins=False)
+    try:
+        # One IMMEDIATE transaction: two processes opening a new store at once cannot both
+        # create it; the second waits, then finds nothing pending.
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS.apply(db)
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    except sqlite3.OperationalError as exc:
+        raise StoreWriteError(f"{path}: could not prepare the store ({exc})") from None
+
+
+def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
+    """Copy the store (consistently, with SQLite's backup API) before migrating it."""
+    target = path.with_name(f"{path.name}.schema{version}.bak")
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = path.with_name(f"{path.name}.schema{version}.{counter}.bak")
+    dest = sqlite3.connect(target)
+    try:
+        conn.backup(dest)
+    except sqlite3.Error as exc:
+        dest.close()
+        target.unlink(missing_ok=True)
+        raise StoreWriteError(f"{path}: could not back up before upgrading ({exc})") from None
+    dest.close()
+    return target

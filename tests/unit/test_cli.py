@@ -1,0 +1,67 @@
+"""The installed `agenda-tui` command, run as a subprocess."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+
+import pytest
+
+EXE = shutil.which("agenda-tui")
+pytestmark = pytest.mark.skipif(EXE is None, reason="agenda-tui is not installed")
+
+
+def run(*args, env=None):
+    return subprocess.run([EXE, *args], capture_output=True, text=True, env=env, timeout=60)
+
+
+def test_version():
+    result = run("--version")
+    assert result.returncode == 0 and "agenda-tui, version" in result.stdout
+
+
+def test_help_on_every_command():
+    for command in ([], ["demo"], ["sample"], ["search"]):
+        result = run(*command, "--help")
+        assert result.returncode == 0 and "Usage:" in result.stdout
+
+
+def test_sample_then_search_with_env_and_option(tmp_path):
+    env = {**os.environ, "AGENDA_TUI_DB": str(tmp_path / "env.db")}
+    assert run("sample", env=env).returncode == 0
+    result = run("search", "sanctions", env=env)
+    assert "2025-05-20  Türkiye–US Joint Working Group on Syria" in result.stdout
+    assert run("--db", str(tmp_path / "env.db"), "search", "Landau").stdout.count("Landau") >= 1
+    again = run("sample", env=env)
+    assert again.returncode == 1 and "already holds 6 meeting" in again.stderr
+
+
+def test_default_store_lives_in_the_data_directory(tmp_path):
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path)}
+    env.pop("AGENDA_TUI_DB", None)
+    assert run("sample", env=env).returncode == 0
+    assert (tmp_path / "agenda-tui" / "agenda.db").exists()
+
+
+@pytest.mark.parametrize("kind", ["random", "missing-folder", "folder", "other-app"])
+def test_bad_db_is_one_clear_line(tmp_path, kind):
+    path = tmp_path / "x.db"
+    if kind == "random":
+        path.write_bytes(os.urandom(2048))
+    elif kind == "missing-folder":
+        path = tmp_path / "nope" / "x.db"
+    elif kind == "folder":
+        path = tmp_path
+    else:
+        import sqlite3
+
+        sqlite3.connect(path).execute("create table t (x)").connection.commit()
+    before = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else None
+    result = run("--db", str(path), "sample")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and str(path) in result.stderr
+    if before:
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == before

@@ -1,0 +1,1 @@
+"""agenda-tui's terminal side: the Textual app and the command line."""

@@ -1,0 +1,80 @@
+"""The click group: global options (--db, --read-only), error reporting, and the bare command,
+which opens the app."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+import click
+
+from db.errors import AgendaError
+
+ENV_DB = "AGENDA_TUI_DB"
+
+
+def default_store_path() -> Path:
+    """agenda.db in the user's data directory, created (the folder) on first run."""
+    from platformdirs import user_data_path
+
+    return user_data_path("agenda-tui", appauthor=False, ensure_exists=True) / "agenda.db"
+
+
+@dataclass
+class Settings:
+    db_path: Path | None
+    readonly: bool
+
+    def open_store(self, *, readonly: bool | None = None):
+        from db.store import Store
+
+        path = self.db_path or default_store_path()
+        return Store.open(path, readonly=self.readonly if readonly is None else readonly)
+
+
+class AgendaGroup(click.Group):
+    """Reports the data layer's errors as one line on stderr, exit status 1, no traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except AgendaError as exc:
+            click.echo(f"agenda-tui: {exc.msg}", err=True)
+            sys.exit(1)
+
+
+@click.group(
+    cls=AgendaGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(path_type=Path),
+    envvar=ENV_DB,
+    show_envvar=True,
+    help="The store file to use (default: agenda.db in your data directory).",
+)
+@click.option("--read-only", "readonly", is_flag=True, help="Open the store for browsing only.")
+@click.version_option(version("agenda-tui"), "--version", prog_name="agenda-tui")
+@click.pass_context
+def cli(ctx: click.Context, db_path: Path | None, readonly: bool) -> None:
+    """Track diplomatic meetings, who attends them and how their topics move.
+
+    Without a command, opens the app on the store.
+    """
+    ctx.obj = Settings(db_path, readonly)
+    if ctx.invoked_subcommand is None:
+        run_app(ctx.obj.open_store())
+
+
+def run_app(store) -> None:
+    from tui.app import AgendaApp
+
+    try:
+        AgendaApp(store).run()
+    finally:
+        store.close()
