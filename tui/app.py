@@ -1,21 +1,53 @@
-"""AgendaApp: placeholder until the panes land."""
+"""AgendaApp: holds the store, the global keys and the command palette; the work happens on
+the main screen."""
 
 from __future__ import annotations
 
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, Static
+import datetime as dt
+
+from textual.app import App
+from textual.binding import Binding
+from textual.dom import DOMNode
+
+from tui.commands import AgendaCommands
+from tui.keys import display
 
 
 class AgendaApp(App):
     TITLE = "agenda-tui"
-    BINDINGS = [("q", "quit", "Quit")]
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {AgendaCommands}
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("q", "quit", "Quit"),
+    ]
 
-    def __init__(self, store) -> None:
+    def __init__(self, store, *, today: dt.date | None = None) -> None:
         super().__init__()
         self.store = store
-        self.sub_title = store.path.name
+        # Fixed in tests and screenshots so "today" and "needs an update" do not drift.
+        self.today = today or dt.date.today()
+        self.sub_title = store.path.name + (" · read-only" if store.readonly else "")
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(f"{self.store.count_meetings()} meetings in {self.store.path}")
-        yield Footer()
+    def on_mount(self) -> None:
+        from tui.screens.main import MainScreen
+
+        self.push_screen(MainScreen())
+
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def key_for(self, action: str, node: DOMNode | None = None) -> str:
+        """The key shown to users for `action`, looked up from `node` outwards to the app."""
+        chain = list(node.ancestors_with_self) if node is not None else []
+        for owner in [*chain, self]:
+            for item in type(owner).__dict__.get("BINDINGS", []) + [
+                b for cls in type(owner).__mro__[1:] for b in cls.__dict__.get("BINDINGS", [])
+            ]:
+                binding = item if isinstance(item, Binding) else Binding(*item)
+                if binding.action == action:
+                    return display(binding)
+        return "?"
