@@ -43,15 +43,24 @@ class DateEntry:
         return f"{text} ({self.assumed})" if self.assumed else text
 
 
-def parse_date_entry(text: str, today: dt.date | None = None) -> DateEntry:
-    """Read a typed date; raises ValueError with a message fit to show beside the field."""
+def parse_date_entry(text: str, today: dt.date | None = None, *, words: bool = True
+                     ) -> DateEntry | None:
+    """Read a typed date; raises ValueError with a message fit to show beside the field.
+
+    With words=False only the quick patterns are tried, and None means "only dateparser can
+    tell" (it is slow to load, so forms run it off the UI thread).
+    """
     today = today or dt.date.today()
     raw = " ".join(text.strip().split())
     if not raw:
         raise ValueError("is required")
     approx = _APPROX.match(raw)
     body = raw[approx.end():] if approx else raw
-    entry = _by_pattern(body, today) or _by_words(body, today)
+    entry = _by_pattern(body, today)
+    if entry is None:
+        if not words and re.search(r"[^\W\d_]", body):
+            return None
+        entry = _by_words(body, today)
     if entry is None:
         raise ValueError(f"{raw!r} is not a date I can read; try 2025-05-20 or 20 May 2025")
     if approx and entry.precision is Precision.DAY:

@@ -4,7 +4,7 @@ without a byte changed."""
 from __future__ import annotations
 
 import hashlib
-import os
+import random
 import sqlite3
 
 import pytest
@@ -64,7 +64,7 @@ def test_old_schema_is_backed_up_then_migrated(tmp_path):
     ("content", "message"),
     [
         (b"", "empty file"),
-        (os.urandom(4096), "not a SQLite database"),
+        (random.Random(7).randbytes(4096), "not a SQLite database"),
         (b"SQLite format 3\x00" + b"\x00" * 200, "not a readable"),
     ],
 )

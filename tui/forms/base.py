@@ -31,12 +31,19 @@ class FormField(Vertical):
         self.hint = hint
         self.required = required
         self.touched = False
+        self._error = ""
 
     def compose(self) -> ComposeResult:
         yield Label(self.label + (" *" if self.required else ""), classes="field-label")
+        if hasattr(self.widget, "compact"):
+            self.widget.compact = True  # one line per entry: a whole meeting fits on a screen
         yield self.widget
-        yield Static(self.hint, classes="field-hint")
-        yield Static("", classes="field-error")
+        hint = Static(self.hint, classes="field-hint")
+        hint.display = bool(self.hint)
+        yield hint
+        error = Static("", classes="field-error")
+        error.display = False
+        yield error
 
     @property
     def value(self) -> Any:
@@ -48,11 +55,19 @@ class FormField(Vertical):
         return widget.value
 
     def set_error(self, messages: list[str]) -> None:
-        self.query_one(".field-error", Static).update("; ".join(messages))
-        self.set_class(bool(messages), "-invalid")
+        text = "; ".join(messages)
+        if text == self._error:
+            return  # typing re-validates on every key; only changes reach the screen
+        self._error = text
+        error = self.query_one(".field-error", Static)
+        error.update(text)
+        error.display = bool(text)
+        self.set_class(bool(text), "-invalid")
 
     def set_hint(self, text: str) -> None:
-        self.query_one(".field-hint", Static).update(text)
+        hint = self.query_one(".field-hint", Static)
+        hint.update(text)
+        hint.display = bool(text)
 
 
 class FormScreen(ModalScreen):
@@ -68,6 +83,8 @@ class FormScreen(ModalScreen):
         super().__init__()
         self.form_title = title
         self.dirty = False
+        self.saving = False  # True while save validates: slow checks may run then
+        self._fields: list[FormField] | None = None
         self._submit: Callable[[Any], Any] | None = None
 
     def submit_with(self, write: Callable[[Any], Any]) -> FormScreen:
@@ -85,11 +102,16 @@ class FormScreen(ModalScreen):
     def compose(self) -> ComposeResult:
         with Vertical(id="form-box"):
             yield Label(self.form_title, id="form-title")
-            with VerticalScroll(id="form-body"):
+            with VerticalScroll(id="form-body", can_focus=False):
                 yield from self.form_fields()
             save, cancel = self.app.key_for("save", self), self.app.key_for("cancel", self)
             yield Static(f"{save} save · enter on the last field saves · {cancel} cancel",
                          id="form-keys")
+
+    def on_mount(self) -> None:
+        fields = self.field_widgets
+        if fields:
+            fields[0].widget.focus()
 
     def row(self, *fields: FormField) -> Horizontal:
         """Lay out several short fields side by side."""
@@ -99,7 +121,9 @@ class FormScreen(ModalScreen):
 
     @property
     def field_widgets(self) -> list[FormField]:
-        return list(self.query(FormField))
+        if self._fields is None:
+            self._fields = list(self.query(FormField))
+        return self._fields
 
     def values(self) -> dict[str, Any]:
         return {f.widget.id: f.value for f in self.field_widgets if f.widget.id}
@@ -160,8 +184,18 @@ class FormScreen(ModalScreen):
 
     # -- actions -------------------------------------------------------------------------------
 
+    def revalidate(self) -> None:
+        """Re-check what was typed (e.g. once a date has been read in the background)."""
+        for field in self.field_widgets:
+            self.on_field_changed(field.widget)
+        self._validate(show_all=False)
+
     def action_save(self) -> None:
-        result = self._validate(show_all=True)
+        self.saving = True
+        try:
+            result = self._validate(show_all=True)
+        finally:
+            self.saving = False
         if result is None:
             return
         if self._submit is None:

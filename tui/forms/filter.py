@@ -8,7 +8,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.widgets import Input, SelectionList
 
-from db.entry import parse_date_entry
+from tui.forms.dates import DateReader
 from db.errors import FieldError, ValidationFailed
 from db.views import MeetingFilter
 from db.vocab import MeetingStatus
@@ -22,6 +22,7 @@ class FilterForm(FormScreen):
         self.store = store
         self.current = current
         self.today = today
+        self.dates = DateReader(self, today, self.revalidate)
 
     def form_fields(self) -> ComposeResult:
         c = self.current
@@ -47,6 +48,10 @@ class FilterForm(FormScreen):
         values["statuses"] = self.query_one(SelectionList).selected
         return values
 
+    def _date(self, text: str) -> dt.date | None:
+        entry = self.dates.read(text, final=self.saving)
+        return entry.date if entry else None
+
     def build(self, values: dict[str, Any]) -> MeetingFilter:
         errors, dates = [], {}
         for name in ("date_from", "date_to"):
@@ -55,7 +60,7 @@ class FilterForm(FormScreen):
                 dates[name] = None
                 continue
             try:
-                dates[name] = parse_date_entry(text, self.today).date
+                dates[name] = self._date(text)
             except ValueError as exc:
                 errors.append(FieldError(name, str(exc)))
         if not errors and dates["date_from"] and dates["date_to"] and (

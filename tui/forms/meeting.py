@@ -11,16 +11,15 @@ from textual.widget import Widget
 from textual.widgets import Input, Select, TextArea
 
 from db.dates import iso_text
-from db.entry import parse_date_entry
 from db.errors import FieldError, ValidationFailed
 from db.models import Meeting
 from db.vocab import MeetingFormat, MeetingStatus, Precision
 from tui.forms.base import FormField, FormScreen
+from tui.forms.dates import DateReader
 from tui.forms.suggest import StoreSuggester, timezone_suggester
 
 
-def date_error(exc: ValueError, field: str = "date") -> ValidationFailed:
-    return ValidationFailed("meeting", [FieldError(field, str(exc))])
+DATE_HINT = "A day, a month or a year, e.g. 2025-05-20, 20 May, May 2025; ~ means about."
 
 
 class MeetingForm(FormScreen):
@@ -29,6 +28,7 @@ class MeetingForm(FormScreen):
         self.store = store
         self.meeting = meeting
         self.today = today
+        self.dates = DateReader(self, today, self.revalidate)
 
     def form_fields(self) -> ComposeResult:
         m = self.meeting
@@ -39,8 +39,7 @@ class MeetingForm(FormScreen):
         yield self.row(
             FormField("Date", Input(date_text, id="date",
                                     placeholder="2025-05-20, 20 May 2025, May 2025…"),
-                      fields=("date", "precision"), required=True,
-                      hint="Type a day, a month or a year; ~ before it means approximate."),
+                      fields=("date", "precision"), required=True, hint=DATE_HINT),
             FormField("Time", Input(m.time.strftime("%H:%M") if m and m.time else "", id="time",
                                     placeholder="14:00"), classes="narrow"),
             FormField("Time zone", Input(m.timezone or "" if m else "", id="timezone",
@@ -69,6 +68,7 @@ class MeetingForm(FormScreen):
                                                      soft_wrap=True))
 
     def on_mount(self) -> None:
+        super().on_mount()
         self.on_field_changed(self.query_one("#date", Input))
 
     def on_field_changed(self, widget: Widget) -> None:
@@ -77,21 +77,24 @@ class MeetingForm(FormScreen):
         field = next(f for f in self.field_widgets if f.widget is widget)
         text = self.query_one("#date", Input).value
         if not text.strip():
-            field.set_hint("Type a day, a month or a year; ~ before it means approximate.")
+            field.set_hint(DATE_HINT)
             return
         try:
-            field.set_hint(f"Understood as: {parse_date_entry(text, self.today).explanation}")
+            entry = self.dates.read(text)
         except ValueError:
             field.set_hint("")
+            return
+        field.set_hint(f"Understood as: {entry.explanation}" if entry else "Reading the date…")
 
     def build(self, values: dict[str, Any]) -> Meeting:
         errors: list[FieldError] = []
+        date, precision = self.today, Precision.DAY
         try:
-            entry = parse_date_entry(values["date"], self.today)
-            date, precision = entry.date, entry.precision
+            entry = self.dates.read(values["date"], final=self.saving)
+            if entry is not None:
+                date, precision = entry.date, entry.precision
         except ValueError as exc:
             errors.append(FieldError("date", str(exc)))
-            date, precision = self.today, Precision.DAY
         data = {
             "title": values["title"], "date": date, "precision": precision,
             "time": values["time"] or None, "timezone": values["timezone"] or None,

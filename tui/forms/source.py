@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input, TextArea
 
 from db.drafts import SourceDraft
-from db.entry import parse_date_entry
+from tui.forms.dates import DateReader
 from db.errors import FieldError, ValidationFailed
 from db.models import Source
 from tui.forms.base import FormField, FormScreen
@@ -23,6 +23,7 @@ class SourceForm(FormScreen):
         self.store = store
         self.source = source
         self.today = today
+        self.dates = DateReader(self, today, self.revalidate)
 
     def form_fields(self) -> ComposeResult:
         s = self.source
@@ -38,12 +39,16 @@ class SourceForm(FormScreen):
         yield FormField("Excerpt", TextArea(s.excerpt or "" if s else "", id="excerpt",
                                             soft_wrap=True), classes="short-text")
 
+    def _date(self, text: str) -> dt.date | None:
+        entry = self.dates.read(text, final=self.saving)
+        return entry.date if entry else None
+
     def build(self, values: dict[str, Any]) -> SourceDraft:
         errors = []
         published = values["published"].strip()
         if published:
             try:
-                values["published"] = parse_date_entry(published, self.today).date
+                values["published"] = self._date(published)
             except ValueError as exc:
                 errors.append(FieldError("published", str(exc)))
                 values["published"] = None

@@ -26,7 +26,7 @@ class MeetingDetailPane(VerticalScroll):
     can_focus = True
 
     def __init__(self, *, today: dt.date, id: str | None = None) -> None:
-        super().__init__(id=id)
+        super().__init__(id=id, can_maximize=True)
         self.today = today
         self.detail: MeetingDetail | None = None
 

@@ -1,0 +1,33 @@
+"""Fixtures for driving the app with Pilot: a fixed "today" and a helper that waits for the
+store workers and the screen to settle."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tui.app import AgendaApp
+
+TODAY = dt.date(2026, 11, 25)
+SIZE = (120, 40)
+
+
+async def settle(pilot, rounds: int = 4) -> None:
+    """Let workers finish and their results reach the screen (a result can start new work)."""
+    app = pilot.app
+    for _ in range(rounds):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def type_text(pilot, text: str) -> None:
+    await pilot.press(*text)
+
+
+@pytest.fixture
+def make_app():
+    def make(store, today: dt.date = TODAY) -> AgendaApp:
+        return AgendaApp(store, today=today)
+
+    return make
