@@ -278,10 +278,8 @@ def adjust_for_span(mention: DateMention, sentence: str) -> None:
     nth = _NTH_DAY.search(sentence)
     if nth and nth.start() < mention.start:
         word = nth.group("nth").lower()
-        if word in ("final", "last", "closing"):
-            index = length or 1
-        else:
-            index = _NUMBERS.get(word, 1)
+        last_day = word in ("final", "last", "closing")
+        index = (length or 1) if last_day else _NUMBERS.get(word, 1)
         start = mention.first - dt.timedelta(days=index - 1)
     elif length and _ENDING.search(sentence[: mention.start]):
         start = mention.first - dt.timedelta(days=length - 1)

@@ -46,14 +46,16 @@ CH: Geneva | Bern | Zurich | Davos | Lausanne | Montreux | Bürgenstock=Burgenst
 CI: Yamoussoukro | Abidjan
 CL: Santiago
 CM: Yaoundé=Yaounde | Douala
-CN: Beijing=Peking | Shanghai | Hangzhou | Xi'an=Xian | Guangzhou | Shenzhen | Tianjin | Xiamen | Chengdu | Qingdao | Wuhan | Nanjing
+CN: Beijing=Peking | Shanghai | Hangzhou | Xi'an=Xian | Guangzhou | Shenzhen | Tianjin | Xiamen
+CN: Chengdu | Qingdao | Wuhan | Nanjing
 CO: Bogotá=Bogota | Cartagena | Cali
 CR: San José
 CU: Havana
 CV: Praia
 CY: Nicosia | Limassol
 CZ: Prague | Brno
-DE: Berlin | Munich | Hamburg | Frankfurt | Bonn | Cologne | Dresden | Elmau | Ramstein | Düsseldorf=Dusseldorf | Stuttgart | Leipzig
+DE: Berlin | Munich | Hamburg | Frankfurt | Bonn | Cologne | Dresden | Elmau | Ramstein
+DE: Düsseldorf=Dusseldorf | Stuttgart | Leipzig
 DJ: Djibouti City
 DK: Copenhagen | Aarhus
 DM: Roseau
@@ -61,7 +63,8 @@ DO: Santo Domingo
 DZ: Algiers | Oran
 EC: Quito | Guayaquil
 EE: Tallinn | Tartu | Narva
-EG: Cairo | Sharm el-Sheikh=Sharm El-Sheikh=Sharm el Sheikh | Alexandria | El-Alamein=El Alamein | New Administrative Capital
+EG: Cairo | Sharm el-Sheikh=Sharm El-Sheikh=Sharm el Sheikh | Alexandria | El-Alamein=El Alamein
+EG: New Administrative Capital
 ER: Asmara
 ES: Madrid | Barcelona | Seville | Granada | Valencia | Malaga
 ET: Addis Ababa
@@ -70,7 +73,8 @@ FJ: Suva
 FM: Palikir
 FR: Paris | Strasbourg | Marseille | Lyon | Nice | Biarritz | Versailles | Bordeaux | Toulouse
 GA: Libreville
-GB: London | Edinburgh | Cardiff | Belfast | Manchester | Glasgow | Birmingham | Bletchley Park | Chequers | Windsor | Cornwall | Liverpool
+GB: London | Edinburgh | Cardiff | Belfast | Manchester | Glasgow | Birmingham | Bletchley Park
+GB: Chequers | Windsor | Cornwall | Liverpool
 GD: St. George's
 GE: Tbilisi | Batumi | Kutaisi
 GH: Accra
@@ -158,7 +162,8 @@ PY: Asunción=Asuncion
 QA: Doha
 RO: Bucharest | Cluj-Napoca | Constanta
 RS: Belgrade | Novi Sad | Nis
-RU: Moscow | St. Petersburg=Saint Petersburg=St Petersburg | Sochi | Kazan | Vladivostok | Yekaterinburg | Novosibirsk | Kaliningrad
+RU: Moscow | St. Petersburg=Saint Petersburg=St Petersburg | Sochi | Kazan | Vladivostok
+RU: Yekaterinburg | Novosibirsk | Kaliningrad
 RW: Kigali
 SA: Riyadh | Jeddah | Mecca | Medina | Dhahran | Neom | AlUla=Al-Ula
 SB: Honiara
@@ -193,7 +198,10 @@ TW: Taipei
 TZ: Dodoma | Dar es Salaam | Arusha | Zanzibar
 UA: Kyiv=Kiev | Kharkiv | Odesa=Odessa | Lviv | Dnipro | Zaporizhzhia
 UG: Kampala | Entebbe
-US: Washington=Washington, D.C.=Washington DC=Washington D.C. | New York=New York City | Camp David | Los Angeles | San Francisco | Chicago | Boston | Miami | Palm Beach | Mar-a-Lago | Seattle | Houston | Atlanta | Honolulu | Anchorage | Philadelphia | Denver | Dallas | Annapolis | Woodside
+US: Washington=Washington, D.C.=Washington DC=Washington D.C. | New York=New York City
+US: Camp David | Los Angeles | San Francisco | Chicago | Boston | Miami | Palm Beach | Mar-a-Lago
+US: Seattle | Houston | Atlanta | Honolulu | Anchorage | Philadelphia | Denver | Dallas
+US: Annapolis | Woodside
 UY: Montevideo | Punta del Este
 UZ: Tashkent | Samarkand | Bukhara
 VA: Vatican City

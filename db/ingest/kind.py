@@ -12,7 +12,8 @@ from db.vocab import MeetingFormat, MeetingStatus, Precision
 # In priority order: a call is a call even if it is "talks"; a working group's round is "talks".
 _FORMAT_CUES = [
     (MeetingFormat.VIDEO_CALL, r"\bvideo[- ]?(?:call|conference|link)\b|\bvideoconferenc\w*|"
-                               r"\bvirtual (?:meeting|summit|talks|call)|\bonline (?:meeting|talks)"),
+                               r"\bvirtual (?:meeting|summit|talks|call)|"
+                               r"\bonline (?:meeting|talks)"),
     (MeetingFormat.PHONE_CALL, r"\b(?:tele)?phone\b|\bphoned\b|\bby phone\b|\bphone call\b"),
     (MeetingFormat.WORKING_GROUP, r"\bworking group\b|\bjoint (?:\w+ )?commission\b|"
                                   r"\bjoint committee\b|\btask force\b|"

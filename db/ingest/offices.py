@@ -11,39 +11,47 @@ from db.countries import fold
 from db.ingest.gazetteer import cities
 
 # The word an office ends on.
-HEADS = frozenset("""
-minister secretary president vice-president chancellor premier envoy ambassador representative
-commissioner adviser advisor chairman chairwoman chairperson chair director director-general
-secretary-general spokesman spokeswoman spokesperson negotiator king queen emir prince sultan
-governor mayor speaker chief coordinator co-chair diplomat rapporteur mediator
-""".split())
+HEADS = frozenset([
+    "minister", "secretary", "president", "vice-president", "chancellor", "premier", "envoy",
+    "ambassador", "representative", "commissioner", "adviser", "advisor", "chairman", "chairwoman",
+    "chairperson", "chair", "director", "director-general", "secretary-general", "spokesman",
+    "spokeswoman", "spokesperson", "negotiator", "king", "queen", "emir", "prince", "sultan",
+    "governor", "mayor", "speaker", "chief", "coordinator", "co-chair", "diplomat", "rapporteur",
+    "mediator"
+])
 
 # Words that qualify a head before it: rank and portfolio ("First Deputy Prime", "Foreign").
-MODIFIERS = frozenset("""
-first deputy vice acting assistant under senior principal special chief executive permanent
-parliamentary state high personal lead top junior prime crown foreign defence defense interior
-home finance economy economic trade energy justice health education agriculture transport
-environment climate digital industry labour labor culture tourism development security
-intelligence national affairs external european policy treasury commerce presidential military
-migration cabinet general joint
-""".split())
+MODIFIERS = frozenset([
+    "first", "deputy", "vice", "acting", "assistant", "under", "senior", "principal", "special",
+    "chief", "executive", "permanent", "parliamentary", "state", "high", "personal", "lead", "top",
+    "junior", "prime", "crown", "foreign", "defence", "defense", "interior", "home", "finance",
+    "economy", "economic", "trade", "energy", "justice", "health", "education", "agriculture",
+    "transport", "environment", "climate", "digital", "industry", "labour", "labor", "culture",
+    "tourism", "development", "security", "intelligence", "national", "affairs", "external",
+    "european", "policy", "treasury", "commerce", "presidential", "military", "migration",
+    "cabinet", "general", "joint"
+])
 
 # Words an "of/for" complement of an office may contain ("for Foreign Affairs", "of State",
 # "for the Belgrade-Pristina dialogue"); a person's name never consists of these.
-_COMPLEMENT = MODIFIERS | frozenset("""
-state affairs and the relations international cooperation commonwealth border service
-commission council committee parliament assembly government ministry dialogue middle east
-balkans western sahel horn africa great lakes caucasus south central asia arctic gulf
-indo-pacific asia-pacific europe latin america near political arms control non-proliferation
-disarmament peace process region regional issues negotiations talks human rights
-humanitarian refugees question conflict settlement reconstruction sanctions counterterrorism
-counter-terrorism strategic planning protocol communications north west
-""".split())
+_COMPLEMENT = MODIFIERS | frozenset([
+    "state", "affairs", "and", "the", "relations", "international", "cooperation", "commonwealth",
+    "border", "service", "commission", "council", "committee", "parliament", "assembly",
+    "government", "ministry", "dialogue", "middle", "east", "balkans", "western", "sahel", "horn",
+    "africa", "great", "lakes", "caucasus", "south", "central", "asia", "arctic", "gulf",
+    "indo-pacific", "asia-pacific", "europe", "latin", "america", "near", "political", "arms",
+    "control", "non-proliferation", "disarmament", "peace", "process", "region", "regional",
+    "issues", "negotiations", "talks", "human", "rights", "humanitarian", "refugees", "question",
+    "conflict", "settlement", "reconstruction", "sanctions", "counterterrorism",
+    "counter-terrorism", "strategic", "planning", "protocol", "communications", "north", "west"
+])
 
 # Heads that take a place or party in their title ("envoy for Syria", "ambassador to Ukraine").
-_PLACE_HEADS = frozenset("envoy ambassador representative coordinator rapporteur mediator".split())
-_SMALL = frozenset("of for to and the on in at".split())
-SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson".split())
+_PLACE_HEADS = frozenset([
+    "envoy", "ambassador", "representative", "coordinator", "rapporteur", "mediator"
+])
+_SMALL = frozenset(["of", "for", "to", "and", "the", "on", "in", "at"])
+SPOKESPEOPLE = frozenset(["spokesman", "spokeswoman", "spokesperson"])
 
 
 @dataclass(frozen=True)
@@ -79,7 +87,10 @@ def match_office(words: list[str], start: int, party_words: set[int]) -> OfficeM
     """An office beginning at word `start` of `words`, or None. `party_words` are indices of
     words that name a party (countries inside a complement: "envoy for Syria")."""
     i = start
-    while i < len(words) and _key(words[i]) in MODIFIERS and _key(words[i]) not in HEADS:
+    # "chief negotiator": a head word followed by another office word is a modifier here.
+    while i < len(words) and (_key(words[i]) in MODIFIERS and _key(words[i]) not in HEADS or
+                              _key(words[i]) in HEADS and i + 1 < len(words)
+                              and _key(words[i + 1]) in HEADS | MODIFIERS):
         i += 1
     if i >= len(words):
         return None
@@ -104,15 +115,20 @@ def _complement(words: list[str], end: int, head: str, party_words: set[int]) ->
     over "of Armenia" (that is whose office it is, read by the caller)."""
     while end + 1 < len(words) and _key(words[end]) in ("of", "for", "to", "on", "in"):
         preposition = _key(words[end])
+        if preposition in ("in", "at"):
+            return end  # "ambassador in Lisbon": a posting, not part of the title
         j = end + 1
         if j < len(words) and _key(words[j]) == "the":
             j += 1
         k = j
         while k < len(words) and (
             _key(words[k]) in _COMPLEMENT and _key(words[k]) != "the" or k in party_words
-            and head in _PLACE_HEADS or _is_place_word(words[k]) and head in _PLACE_HEADS
+            or _is_place_word(words[k]) and head in _PLACE_HEADS
         ):
-            if k in party_words and head not in _PLACE_HEADS:
+            if k in party_words and head not in _PLACE_HEADS and not (
+                    k + 1 < len(words) and _key(words[k + 1]) in _COMPLEMENT
+                    and _key(words[k + 1]) not in ("the", "and")):
+                # "of Armenia Edward ...": whose office; "of the Kyrgyz border service" goes on
                 break
             k += 1
             if words[k - 1].endswith(","):

@@ -46,7 +46,8 @@ _ORGS = {
     "World Trade Organization": ["WTO", "World Trade Organization"],
     "World Health Organization": ["WHO", "World Health Organization"],
     "IAEA": ["IAEA", "International Atomic Energy Agency"],
-    "International Committee of the Red Cross": ["ICRC", "International Committee of the Red Cross"],
+    "International Committee of the Red Cross": ["ICRC",
+                                                 "International Committee of the Red Cross"],
     "OPEC": ["OPEC"],
     "ECOWAS": ["ECOWAS", "Economic Community of West African States"],
     "IGAD": ["IGAD", "Intergovernmental Authority on Development"],
@@ -98,10 +99,10 @@ def _is_acronym(form: str) -> bool:
 
 @cache
 def _regex() -> re.Pattern:
-    acronyms = sorted((f for f in _forms() if _is_acronym(f)), key=len, reverse=True)
-    words = sorted((f for f in _forms() if not _is_acronym(f)), key=len, reverse=True)
+    # Longest first, so "UN Secretary-General" wins over "UN"; acronyms keep their case.
+    forms = sorted(_forms(), key=len, reverse=True)
     alternation = "|".join(
-        [re.escape(a) for a in acronyms] + [f"(?i:{re.escape(w)})" for w in words]
+        re.escape(f) if _is_acronym(f) else f"(?i:{re.escape(f)})" for f in forms
     )
     return re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])")
 

@@ -19,20 +19,27 @@ from db.ingest.parties import Party, find_parties
 from db.vocab import Role
 
 _TOKEN = re.compile(r"(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-]*|[^\s]")
-_PARTICLES = frozenset("al el bin bint ibn van von de da du der den la le di del dos das ben abu "
-                       "ter zu y".split())
-_HONORIFICS = frozenset("mr mrs ms dr sheikh sir lord lady dame gen general adm admiral lt col "
-                        "rev h.e. his her excellency".split())
-_NOT_NAMES = frozenset("""
-the a an and or but of in on at to for by with from as his her their its our this that these
-those he she they it we i who which whose when while after before during since until also both
-said says told according ministry government delegation delegations state states republic
-kingdom federation union council commission office parliament assembly committee january
-february march april may june july august september october november december monday tuesday
-wednesday thursday friday saturday sunday today tomorrow yesterday however meanwhile later
-earlier co-chairs ministers leaders officials sources minister president talks summit
-meeting meetings news agency reports reported statement
-""".split()) | HEADS | MODIFIERS
+_PARTICLES = frozenset([
+    "al", "el", "bin", "bint", "ibn", "van", "von", "de", "da", "du", "der", "den", "la", "le",
+    "di", "del", "dos", "das", "ben", "abu", "ter", "zu", "y"
+])
+_HONORIFICS = frozenset([
+    "mr", "mrs", "ms", "dr", "sheikh", "sir", "lord", "lady", "dame", "gen", "general", "adm",
+    "admiral", "lt", "col", "rev", "h.e.", "his", "her", "excellency"
+])
+_NOT_NAMES = frozenset([
+    "the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with", "from",
+    "as", "his", "her", "their", "its", "our", "this", "that", "these", "those", "he", "she",
+    "they", "it", "we", "i", "who", "which", "whose", "when", "while", "after", "before", "during",
+    "since", "until", "also", "both", "said", "says", "told", "according", "ministry", "government",
+    "delegation", "delegations", "state", "states", "republic", "kingdom", "federation", "union",
+    "council", "commission", "office", "parliament", "assembly", "committee", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "today", "tomorrow", "yesterday", "however", "meanwhile", "later", "earlier", "co-chairs",
+    "ministers", "leaders", "officials", "sources", "minister", "president", "talks", "summit",
+    "meeting", "meetings", "news", "agency", "reports", "reported", "statement"
+]) | HEADS | MODIFIERS
 
 
 @dataclass
@@ -128,7 +135,9 @@ def _party_tokens(tokens: list[Token], sentence: str) -> dict[int, Party]:
     return found
 
 
-def _party_ending_at(tokens: list[Token], i: int, parties: dict[int, Party]) -> tuple[int, Party] | None:
+def _party_ending_at(
+    tokens: list[Token], i: int, parties: dict[int, Party]
+) -> tuple[int, Party] | None:
     """The party whose words end at token i-1 ("Turkish", "Russia's", "the European Union's")."""
     j = i - 1
     if j < 0 or j not in parties:
@@ -192,9 +201,9 @@ def _read_office(info: SentenceInfo, tokens: list[Token], parties: dict[int, Par
                 k += 1
             j = k
     # "Brazil's ambassador in Lisbon, Carlos Teixeira": a posting, dropped from the title
-    if office.head == "ambassador" and j + 1 < len(tokens) and tokens[j].key in ("in", "at"):
-        if fold(tokens[j + 1].text) in cities() or j + 1 in parties:
-            j += 2
+    if (office.head == "ambassador" and j + 1 < len(tokens) and tokens[j].key in ("in", "at")
+            and (fold(tokens[j + 1].text) in cities() or j + 1 in parties)):
+        j += 2
     comma = j < len(tokens) and tokens[j].text == ","
     span = _name_at(tokens, j + (1 if comma else 0), set(parties))
     if span:
@@ -324,7 +333,7 @@ _PART_CUES = _re.compile(
     r"\b(?:led by|headed by|heading|head(?:s|ed)? (?:the|a|his|her) delegation|delegation|"
     r"join(?:s|ed)?|accompan\w+|present|take part|took part|taking part|participat\w+|"
     r"counterpart|represented by|attend\w*|co-chair\w*|chaired|host\w*|receiv\w+|welcom\w+|"
-    r"met|meet\w*|talks|spoke|call|conversation|visit\w*|travel\w*|among the)\b",
+    r"met|meet\w*|talks|spoke|call|conversation|visit\w*|travel\w*|among the|discuss\w*)\b",
     _re.IGNORECASE,
 )
 _NEGATED_BEFORE = _re.compile(
@@ -372,8 +381,9 @@ def _decide(person: Person, focus: Focus) -> None:
                                                          after):
             continue  # "Trump's announcement": mentioned, not present
         reporting = _REPORTING_AFTER.match(after)
-        if reporting and not _MEETING_NOUN.search(reporting.group("rest")[:30]):
-            continue
+        if reporting and not (reporting.group(0).lstrip(" ,").lower().startswith("told")
+                              and _MEETING_NOUN.search(reporting.group("rest")[:30])):
+            continue  # "X said ..." reports; "X told the opening session" was there
         if not (info is focus.anchor or info.meeting or _PART_CUES.search(text)):
             continue
         person.takes_part = True

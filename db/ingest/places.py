@@ -15,6 +15,8 @@ from db.ingest.parties import find_parties
 
 _LEAD = (r"(?:\bin|\bat|\bto|\bhosts?|\bhosted|\bvisit(?:s|ed|ing)?|\bvisit to|\barrived in|"
          r"\barrives in|\btravel(?:s|led|ling)? to|\bheld in|\bin the (?:\w+ )?capital,?)")
+_VENUE_WORDS = (r"(?:Palace|House|Hall|Centre|Center|Hotel|Building|Castle|Villa|Residence|"
+                r"Pavilion|Mansion|Fort)\b")
 _VENUE = re.compile(
     r"\b(?:at|in) (?:the )?(?P<venue>(?:[A-Z][\w'’-]+ ){0,3}(?:Palace|House|Hall|Centre|Center|"
     r"Hotel|Building|Castle|Villa|Residence|Kremlin|Pavilion|Mansion|Fort))\b"
@@ -33,7 +35,9 @@ class Place:
 @cache
 def _city_regex() -> re.Pattern:
     names = "|".join(re.escape(n) for n in city_names())
+    # "at Belém Palace" is a venue, not the city of Belém.
     return re.compile(rf"{_LEAD}\s+(?:the city of\s+)?(?P<city>{names})(?![\w-])"
+                      rf"(?!\s+{_VENUE_WORDS})"
                       rf"(?:,\s*(?P<country>[A-Z][\w'’ .-]+?))?(?=[\s,.;:)]|$)")
 
 

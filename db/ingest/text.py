@@ -91,7 +91,8 @@ _BYLINE = re.compile(
 )
 _TRAILER = re.compile(r"^\s*\(([^()]{3,120})\)\s*$")
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,3}(?:,\s+[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?)?)"
+    r"^(?P<place>[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,3}"
+    r"(?:,\s+[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?)?)"
     r"(?:,\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?))?"
     r"\s*(?:\((?P<outlet>[^()]{2,40})\)|/(?P<outlet2>[^/]{2,40})/)?"
     r"\s*(?P<sep>[-–—:]+|\.)\s+"
@@ -128,7 +129,8 @@ def split_article(text: str) -> Article:
         m = _DATELINE.match(first)
         if m and _is_dateline(m):
             article.dateline = m.group(0).strip()
-            article.dateline_outlet = (m.group("outlet") or m.group("outlet2") or "").strip() or None
+            outlet = (m.group("outlet") or m.group("outlet2") or "").strip()
+            article.dateline_outlet = outlet or None
             paragraphs[0] = first[m.end():]
     sentences: list[Sentence] = []
     if title:
@@ -177,8 +179,12 @@ def _paragraphs(lines: list[str]) -> list[str]:
 
 
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen lt col maj capt sgt rep sen gov st jr sr no vs amb pres rev "
-    "jan feb mar apr jun jul aug sep sept oct nov dec inc corp ltd co dept est approx".split()
+    [
+        "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "rep", "sen",
+        "gov", "st", "jr", "sr", "no", "vs", "amb", "pres", "rev", "jan", "feb", "mar", "apr",
+        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "ltd", "co", "dept",
+        "est", "approx"
+    ]
 )
 _END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 

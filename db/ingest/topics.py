@@ -148,6 +148,11 @@ def _split_list(chunk: str) -> list[str]:
         seps.append(m.group(0))
         start = m.end()
     pieces.append(chunk[start:])
+    # "security, stability and territorial integrity of Syria": single nouns sharing the last
+    # one's complement are one topic.
+    if len(pieces) > 1 and all(_words(p) == 1 for p in pieces[:-1]) \
+            and _PREPOSITION.search(pieces[-1]):
+        return [chunk]
     items = [pieces[0]]
     commas_at_top = False
     seen_preposition = bool(_PREPOSITION.search(pieces[0]))

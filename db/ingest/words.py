@@ -8,15 +8,19 @@ import re
 from db.countries import fold
 
 # Words that carry no topic of their own; removed before topic phrases are compared.
-STOP_WORDS = frozenset("""
-a an the and or but nor of for to in on at by with from into onto upon about over under between
-among against within without as than that this these those its it their there they them both
-each other such any all some more most much many several various own same also very just only
-is are was were be been being will would shall should can could may might must do does did
-has have had his her he she we our you your i us not no new ongoing further possible key
-particularly especially including include includes included which who whom whose what when
-where while how why aim aimed toward towards via per around amid
-""".split())
+STOP_WORDS = frozenset([
+    "a", "an", "the", "and", "or", "but", "nor", "of", "for", "to", "in", "on", "at", "by", "with",
+    "from", "into", "onto", "upon", "about", "over", "under", "between", "among", "against",
+    "within", "without", "as", "than", "that", "this", "these", "those", "its", "it", "their",
+    "there", "they", "them", "both", "each", "other", "such", "any", "all", "some", "more", "most",
+    "much", "many", "several", "various", "own", "same", "also", "very", "just", "only", "is",
+    "are", "was", "were", "be", "been", "being", "will", "would", "shall", "should", "can", "could",
+    "may", "might", "must", "do", "does", "did", "has", "have", "had", "his", "her", "he", "she",
+    "we", "our", "you", "your", "i", "us", "not", "no", "new", "ongoing", "further", "possible",
+    "key", "particularly", "especially", "including", "include", "includes", "included", "which",
+    "who", "whom", "whose", "what", "when", "where", "while", "how", "why", "aim", "aimed",
+    "toward", "towards", "via", "per", "around", "amid"
+])
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 # British and American spellings meet before suffixes are stripped.
