@@ -92,3 +92,9 @@ class ImportFailed(AgendaError):
     """An import file that cannot be read; nothing from it was written."""
 
     title = "Import failed"
+
+
+class IngestError(AgendaError):
+    """An article that cannot be turned into a meeting: empty, binary, too large, no meeting."""
+
+    title = "Cannot read the article"

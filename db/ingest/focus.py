@@ -1,0 +1,192 @@
+"""Which sentences speak of the meeting the article is about: the anchor sentence (the first
+that announces or reports a meeting), the meeting's date, and the sentences about other events
+(an earlier round, a past summit, the next meeting) whose people, places and dates are left out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from db.ingest.dates import DateMention, adjust_for_span, find_mentions, resolve
+from db.ingest.text import Article, Sentence
+from db.vocab import Precision
+
+MEETING = re.compile(
+    r"\b(?:meet|meets|meeting|met|talks|summit|visit|visits|visited|visiting|call|conversation|"
+    r"dialogue|conference|session|round|consultations|negotiations|discussions|co-chair\w*|"
+    r"chair\w*|host|hosts|hosted|hosting|attend\w*|working group|forum|ministerial|gathering|"
+    r"gathered|council|convene\w*|received|receive|receives|welcomed|hold|holds|held|"
+    r"video ?conference|phone|telephone)\b",
+    re.IGNORECASE,
+)
+# Cues that a sentence is about another event than the article's meeting.
+OTHER_EVENT = re.compile(
+    r"\b(?:last|previous|previously|earlier|ago|first round|next round|next meeting|"
+    r"next summit|next session|again|came|comes|follows|followed|following|on the heels|"
+    r"since|had met|had held|had visited|had hosted|had spoken|had talked|similar meeting|"
+    r"the last time|former)\b",
+    re.IGNORECASE,
+)
+FUTURE = re.compile(
+    r"\b(?:will|would|shall|is to|are to|set to|due to|expected to|scheduled|schedule|plans? to|"
+    r"planned|upcoming|to meet|to hold|to visit|to discuss|to host|to attend|to travel|"
+    r"to convene|to resume|to begin|to open|to take part|to participate|is to be|are to be|"
+    r"to be held|will be|going to|intends? to|next week|tomorrow|meets?|holds?|hosts?|ends)\b",
+    re.IGNORECASE,
+)
+PAST = re.compile(
+    r"\b(?:held|met|took place|was|were|discussed|visited|hosted|attended|had|agreed|signed|"
+    r"spoke|talked|received|reviewed|conferred|yesterday|ago|ended|concluded|wrapped up|"
+    r"gathered|chaired|welcomed|exchanged|thanked|joined|underlined|stressed|emphasized|"
+    r"emphasised|reaffirmed|noted|briefed)\b",
+    re.IGNORECASE,
+)
+_REPORTING = re.compile(r"\b(?:said|says|told|announced|reported|stated|added|according)\b",
+                        re.IGNORECASE)
+
+
+@dataclass
+class SentenceInfo:
+    sentence: Sentence
+    mentions: list[DateMention] = field(default_factory=list)
+    meeting: bool = False
+    other_cue: bool = False
+    future: bool | None = None
+    other: bool = False  # about another event: its people, places and topics are left out
+    score: float = 0.0
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+
+@dataclass
+class Focus:
+    infos: list[SentenceInfo]
+    anchor: SentenceInfo | None
+    main: DateMention | None
+    first: dt.date | None = None
+    last: dt.date | None = None
+    precision: Precision | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def about_meeting(self) -> list[SentenceInfo]:
+        return [i for i in self.infos if not i.other]
+
+
+def tense(text: str, near: int | None = None) -> bool | None:
+    """True for future, False for past, None when the sentence does not say. With `near`, the
+    cue closest to that offset decides ("will meet Monday ..., France said Sunday")."""
+    cues = [(m.start(), True) for m in FUTURE.finditer(text)]
+    cues += [(m.start(), False) for m in PAST.finditer(text)
+             if not _REPORTING.match(text, m.start())]
+    # Reporting verbs say when it was said, not when the meeting is.
+    cues = [c for c in cues if not re.match(r"(?:said|told|announced)", text[c[0]:], re.I)]
+    if not cues:
+        return None
+    if near is None:
+        futures = sum(1 for _, f in cues if f)
+        if futures * 2 == len(cues):
+            return cues[0][1]
+        return futures * 2 > len(cues)
+    return min(cues, key=lambda c: abs(c[0] - near))[1]
+
+
+def analyse(article: Article, published: dt.date | None, today: dt.date | None = None) -> Focus:
+    base = published or today or dt.date.today()
+    context_year = _first_year(article)
+    infos = []
+    for sentence in article.sentences:
+        info = SentenceInfo(sentence)
+        info.meeting = bool(MEETING.search(sentence.text))
+        info.other_cue = bool(OTHER_EVENT.search(sentence.text))
+        info.future = tense(sentence.text)
+        info.mentions = find_mentions(sentence.index, sentence.text)
+        for mention in info.mentions:
+            future = tense(sentence.text, mention.start)
+            resolve(mention, base, future, published is not None, context_year)
+            adjust_for_span(mention, sentence.text)
+        infos.append(info)
+    anchor = _anchor(infos)
+    for info in infos:
+        info.score = _score(info, anchor)
+    main = _main_date(infos)
+    focus = Focus(infos, anchor, main)
+    if main is not None:
+        focus.first, focus.last, focus.precision = main.first, main.last, main.precision
+        if main.assumed:
+            focus.notes.append(main.assumed)
+    _mark_other_events(focus)
+    return focus
+
+
+def _first_year(article: Article) -> int | None:
+    m = re.search(r"\b((?:19|20)\d\d)\b", article.body)
+    return int(m.group(1)) if m else None
+
+
+def _anchor(infos: list[SentenceInfo]) -> SentenceInfo | None:
+    body = [i for i in infos if not i.sentence.is_title]
+    for info in body[:6]:
+        if info.meeting and not info.other_cue:
+            return info
+    for info in infos:
+        if info.meeting:
+            return info
+    return None
+
+
+def _score(info: SentenceInfo, anchor: SentenceInfo | None) -> float:
+    score = -0.15 * info.sentence.index
+    if info is anchor:
+        score += 3
+    if info.sentence.is_title:
+        score += 1.5
+    if info.meeting:
+        score += 1
+    if info.other_cue:
+        score -= 4
+    return score
+
+
+_SPECIFIC = {Precision.DAY: 0.6, Precision.MONTH: 0.4, Precision.APPROXIMATE: 0.2,
+             Precision.YEAR: -1.0}
+
+
+def _main_date(infos: list[SentenceInfo]) -> DateMention | None:
+    best, best_score = None, None
+    for info in infos:
+        for mention in info.mentions:
+            if (mention.first is None or mention.reported or mention.possessive
+                    or mention.deadline or mention.kind == "year"):
+                continue
+            score = info.score + _SPECIFIC[mention.precision]
+            if best_score is None or score > best_score:
+                best, best_score = mention, score
+    return best
+
+
+def _mark_other_events(focus: Focus) -> None:
+    """A sentence is about another event when it has a cue for one ("last", "next round") or a
+    date outside the meeting's days; the anchor and the sentence with the main date never are."""
+    for info in focus.infos:
+        if info is focus.anchor or (focus.main and info.sentence.index == focus.main.sentence):
+            continue
+        if info.other_cue:
+            info.other = True
+            continue
+        if focus.first is None:
+            continue
+        for mention in info.mentions:
+            if mention.first is None or mention.reported or mention.deadline:
+                continue
+            if mention.possessive:
+                info.other = True
+                break
+            low = focus.first - dt.timedelta(days=1)
+            high = (focus.last or focus.first) + dt.timedelta(days=1)
+            if mention.last < low or mention.first > high:
+                info.other = True
+                break

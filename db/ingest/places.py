@@ -1,0 +1,103 @@
+"""Where the meeting is: a city from the gazetteer after "in", "at", "to" or a visit verb, or
+written "City, Country"; a country alone when no city is named. Places in sentences about other
+events ("the last round, in Astana") and the dateline (where the story was filed) are ignored."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from db.countries import country_name, fold
+from db.ingest.focus import Focus
+from db.ingest.gazetteer import city_names, find_city
+from db.ingest.parties import find_parties
+
+_LEAD = (r"(?:\bin|\bat|\bto|\bhosts?|\bhosted|\bvisit(?:s|ed|ing)?|\bvisit to|\barrived in|"
+         r"\barrives in|\btravel(?:s|led|ling)? to|\bheld in|\bin the (?:\w+ )?capital,?)")
+_VENUE_WORDS = (r"(?:Palace|House|Hall|Centre|Center|Hotel|Building|Castle|Villa|Residence|"
+                r"Pavilion|Mansion|Fort)\b")
+_VENUE = re.compile(
+    r"\b(?:at|in) (?:the )?(?P<venue>(?:[A-Z][\w'’-]+ ){0,3}(?:Palace|House|Hall|Centre|Center|"
+    r"Hotel|Building|Castle|Villa|Residence|Kremlin|Pavilion|Mansion|Fort))\b"
+)
+
+
+@dataclass(frozen=True)
+class Place:
+    city: str | None
+    country: str | None
+    code: str | None
+    venue: str | None = None
+    evidence: str | None = None
+
+
+@cache
+def _city_regex() -> re.Pattern:
+    names = "|".join(re.escape(n) for n in city_names())
+    # "at Belém Palace" is a venue, not the city of Belém.
+    return re.compile(rf"{_LEAD}\s+(?:the city of\s+)?(?P<city>{names})(?![\w-])"
+                      rf"(?!\s+{_VENUE_WORDS})"
+                      rf"(?:,\s*(?P<country>[A-Z][\w'’ .-]+?))?(?=[\s,.;:)]|$)")
+
+
+_UNKNOWN_CITY = re.compile(
+    rf"{_LEAD}\s+(?P<city>[A-Z][a-zà-ÿ'’-]+(?: [A-Z][a-zà-ÿ'’-]+)?),\s+(?P<country>[A-Z][\w'’ -]+?)"
+    rf"(?=[\s,.;:)]|$)"
+)
+_COUNTRY_LEAD = re.compile(rf"{_LEAD}\s+(?:the\s+)?$")
+
+
+def find_place(focus: Focus, remote: bool) -> Place | None:
+    """The meeting's place, or None. `remote` (calls) keeps only an explicitly hosted place."""
+    if remote:
+        return None
+    candidates: list[tuple[float, Place]] = []
+    for info in focus.about_meeting():
+        text = info.text
+        for m in _city_regex().finditer(text):
+            # A name after the comma may be the country or the next clause ("..., France
+            # said"): the gazetteer's country stands either way.
+            city, code = find_city(m.group("city"))
+            candidates.append((info.score + 1.0 - m.start() / 1000,
+                               Place(city, country_name(code), code, _venue(text), text)))
+        for m in _UNKNOWN_CITY.finditer(text):
+            party = _country(m.group("country"))
+            if party and not find_city(m.group("city")) and not _country(m.group("city")):
+                candidates.append((info.score + 0.8, Place(m.group("city"), party[0], party[1],
+                                                           _venue(text), text)))
+        for start, _end, party in find_parties(text):
+            if party.code and _COUNTRY_LEAD.search(text[:start]) and \
+                    not re.match(r"['’]s\b", text[_end:]):
+                candidates.append((info.score + 0.3 - start / 1000,
+                                   Place(None, party.name, party.code, None, text)))
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda c: c[0])[1]
+    if best.city is None:
+        # A country alone: take its city if one is named in a sentence about the meeting.
+        for _, place in sorted(candidates, key=lambda c: -c[0]):
+            if place.city and place.code == best.code:
+                return place
+    return best
+
+
+def _country(text: str) -> tuple[str, str] | None:
+    found = find_parties(text)
+    if found and found[0][2].code and found[0][0] == 0:
+        party = found[0][2]
+        return party.name, party.code
+    return None
+
+
+def _venue(text: str) -> str | None:
+    m = _VENUE.search(text)
+    return m.group("venue") if m else None
+
+
+def place_key(city: str | None, country: str | None) -> tuple[str, str]:
+    """How two places compare: folded city, and the country's ISO code (or folded name)."""
+    from db.countries import resolve_country
+
+    found = resolve_country(country) if country else None
+    return fold(city or ""), (found.code if found else fold(country or ""))
