@@ -97,11 +97,14 @@ async def test_empty_store_shows_a_welcome_naming_the_keys(empty_store, make_app
     app = make_app(empty_store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        welcome = app.screen.query_one("#welcome")
-        assert welcome.display and not app.screen.timeline.display
-        text = str(welcome.render())
+        timeline = app.screen.timeline
+        assert app.screen.focused is timeline
+        text = timeline.get_option("message").prompt.plain
         assert "Press n to add your first meeting" in text
+        assert "or i to paste a news article" in text
         assert "agenda-tui sample" in text
+        await pilot.press("n")
+        assert type(app.screen).__name__ == "MeetingForm"
 
 
 async def test_header_names_the_store_file(store, make_app):

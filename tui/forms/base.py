@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Label, Select, SelectionList, Static, TextArea
 
 from db.errors import AgendaError, ValidationFailed
 from tui.tasks import store_call
@@ -52,6 +52,8 @@ class FormField(Vertical):
             return widget.text
         if isinstance(widget, Select):
             return None if widget.value is Select.BLANK else widget.value
+        if isinstance(widget, SelectionList):
+            return widget.selected
         return widget.value
 
     def set_error(self, messages: list[str]) -> None:
@@ -63,6 +65,15 @@ class FormField(Vertical):
         error.update(text)
         error.display = bool(text)
         self.set_class(bool(text), "-invalid")
+
+    def mark_proposed(self, evidence: str = "") -> None:
+        """Flag a value that was proposed (e.g. read from an article), not typed."""
+        self.add_class("-proposed")
+        self.query_one(".field-label", Label).update(
+            self.label + (" *" if self.required else "") + " · proposed")
+        if evidence and not self.query_one(".field-hint", Static).display:
+            short = evidence if len(evidence) <= 110 else evidence[:109] + "…"
+            self.set_hint(f"from: “{short}”")
 
     def set_hint(self, text: str) -> None:
         hint = self.query_one(".field-hint", Static)
@@ -105,7 +116,7 @@ class FormScreen(ModalScreen):
             with VerticalScroll(id="form-body", can_focus=False):
                 yield from self.form_fields()
             save, cancel = self.app.key_for("save", self), self.app.key_for("cancel", self)
-            yield Static(f"{save} save · enter on the last field saves · {cancel} cancel",
+            yield Static(f"{save} save · enter on the last line saves · {cancel} cancel",
                          id="form-keys")
 
     def on_mount(self) -> None:
@@ -169,6 +180,10 @@ class FormScreen(ModalScreen):
     def _select_changed(self, event: Select.Changed) -> None:
         self._touch(event.select)
 
+    @on(SelectionList.SelectedChanged)
+    def _selection_changed(self, event: SelectionList.SelectedChanged) -> None:
+        self._touch(event.selection_list)
+
     @on(TextArea.Changed)
     def _text_changed(self, event: TextArea.Changed) -> None:
         self._touch(event.text_area)
@@ -176,7 +191,8 @@ class FormScreen(ModalScreen):
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        inputs = [f.widget for f in self.field_widgets if f.widget.focusable]
+        # Enter in the last text entry saves (a menu or a notes box after it keeps enter).
+        inputs = [f.widget for f in self.field_widgets if isinstance(f.widget, Input)]
         if inputs and event.input is inputs[-1]:
             self.action_save()
         else:

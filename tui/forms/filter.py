@@ -43,11 +43,6 @@ class FilterForm(FormScreen):
                                   placeholder="2025-12-31")),
         )
 
-    def values(self) -> dict[str, Any]:
-        values = super().values()
-        values["statuses"] = self.query_one(SelectionList).selected
-        return values
-
     def _date(self, text: str) -> dt.date | None:
         entry = self.dates.read(text, final=self.saving)
         return entry.date if entry else None

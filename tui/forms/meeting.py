@@ -23,15 +23,18 @@ DATE_HINT = "A day, a month or a year, e.g. 2025-05-20, 20 May, May 2025; ~ mean
 
 
 class MeetingForm(FormScreen):
-    def __init__(self, store, meeting: Meeting | None = None, *, today: dt.date) -> None:
-        super().__init__("Edit meeting" if meeting else "New meeting")
+    def __init__(self, store, meeting: Meeting | None = None, *, today: dt.date,
+                 proposal: Meeting | None = None, title: str | None = None) -> None:
+        """`meeting` is edited in place; a `proposal` only fills the fields of a new one."""
+        super().__init__(title or ("Edit meeting" if meeting else "New meeting"))
         self.store = store
         self.meeting = meeting
+        self.proposal = proposal
         self.today = today
         self.dates = DateReader(self, today, self.revalidate)
 
     def form_fields(self) -> ComposeResult:
-        m = self.meeting
+        m = self.meeting or self.proposal
         date_text = iso_text(m.date, m.precision) if m else ""
         yield FormField("Title", Input(m.title if m else "", id="title",
                                        placeholder="Türkiye–US Joint Working Group on Syria"),
@@ -102,9 +105,9 @@ class MeetingForm(FormScreen):
             "format": values["format"], "status": values["status"],
             "series": values["series"], "notes": values["notes"],
         }
-        if self.meeting is not None:
-            data |= {"id": self.meeting.id, "created_at": self.meeting.created_at,
-                     "updated_at": self.meeting.updated_at}
+        kept = self.meeting or self.proposal
+        if kept is not None:
+            data |= {"id": kept.id, "created_at": kept.created_at, "updated_at": kept.updated_at}
         try:
             meeting = Meeting.parse(data)
         except ValidationFailed as failed:

@@ -304,3 +304,21 @@ class EditActions:
             f"Delete the source “{source.outlet or source.url}”?", "",
             lambda: self._write(lambda: store.delete_source(source.id), "Deleted the source."),
         ))
+
+    # -- a meeting from an article -------------------------------------------------------------
+
+    def action_ingest(self) -> None:
+        from tui.forms.ingest import PasteForm, ReviewForm
+
+        if not self.writable():
+            return
+        paste = PasteForm(self.store, today=self.today)
+
+        def review(result) -> None:
+            self._form(ReviewForm(self.store, result, today=self.today), self.store.save_draft,
+                       lambda meeting: (
+                           self.notify(f"Added “{meeting.title}” from the article.", timeout=4),
+                           self.timeline.load_around(meeting.date, highlight=meeting.id)))
+
+        self.app.push_screen(paste.submit_with(paste.read_article),
+                             lambda result: result is not None and review(result))

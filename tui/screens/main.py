@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header
 
 from db.views import ItemView, MeetingDetail, MeetingFilter, SearchHit
 from tui.screens.edits import EditActions
@@ -42,8 +42,6 @@ class MainScreen(EditActions, Screen):
         Binding("slash", "search", "Find", key_display="/"),
         Binding("u,ctrl+z", "undo", "Undo", key_display="u"),
         Binding("r,f5", "refresh", "Reload", key_display="r"),
-        Binding("exclamation_mark", "needs_update", "Late", key_display="!",
-                tooltip="List meetings still planned or confirmed after their date"),
     ]
 
     def __init__(self) -> None:
@@ -67,7 +65,6 @@ class MainScreen(EditActions, Screen):
         with Horizontal(id="body"):
             with Vertical(id="left"):
                 yield TimelinePane(today=self.today, id="timeline")
-                yield Static(id="welcome")
                 yield MeetingDetailPane(today=self.today, id="detail")
             with Vertical(id="right"):
                 yield ParticipantsPane(id="participants")
@@ -78,7 +75,6 @@ class MainScreen(EditActions, Screen):
         self.participants.border_title = pane_title(self.participants, "Participants")
         self.topics.border_title = pane_title(self.topics, "Agenda")
         self.detail_pane.border_title = pane_title(self.detail_pane, "Details & sources")
-        self.query_one("#welcome").display = False
         self.timeline.focus()
         self.timeline.load_around(self.today)
         self.set_interval(POLL_SECONDS, self._poll_other_writers)
@@ -118,11 +114,11 @@ class MainScreen(EditActions, Screen):
 
     def on_timeline_pane_loaded(self, message: TimelinePane.Loaded) -> None:
         filters = self.timeline.filters
-        empty_store = message.total == 0 and not filters.active
-        self.query_one("#welcome").display = empty_store
-        self.timeline.display = not empty_store
-        if empty_store:
-            self.query_one("#welcome", Static).update(self._welcome_text())
+        if message.total == 0 and not filters.active:
+            self.timeline.show_message(self._welcome_text())
+        elif message.total == 0:
+            clear = self.app.key_for("screen.clear_filter", self.timeline)
+            self.timeline.show_message(f"No meetings match the filter; {clear} clears it.")
         noun = "meeting" if message.total == 1 else "meetings"
         if filters.active:
             clear = self.app.key_for("screen.clear_filter", self.timeline)
@@ -137,9 +133,11 @@ class MainScreen(EditActions, Screen):
 
     def _welcome_text(self) -> str:
         add = self.app.key_for("add_meeting", self)
+        paste = self.app.key_for("screen.ingest", self.timeline)
         return (
             "Welcome to agenda-tui.\n\n"
-            f"This store is empty. Press {add} to add your first meeting.\n\n"
+            f"This store is empty. Press {add} to add your first meeting,\n"
+            f"or {paste} to paste a news article and review the meeting read from it.\n\n"
             "To explore with example data instead, quit and run\n"
             "    agenda-tui sample   (writes the example into this store)\n"
             "or  agenda-tui demo     (opens a temporary copy).\n\n"

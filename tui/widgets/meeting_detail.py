@@ -20,8 +20,7 @@ class MeetingDetailPane(VerticalScroll):
     BINDINGS = [
         Binding("a", "screen.add_source", "Add source"),
         Binding("e", "screen.edit_source", "Edit source"),
-        Binding("d,delete", "screen.delete_source", "Delete source", key_display="d"),
-        Binding("E", "screen.edit_meeting", "Edit meeting", key_display="E"),
+        Binding("d,delete", "screen.delete_source", "Del source", key_display="d"),
     ]
     can_focus = True
 

@@ -37,6 +37,10 @@ class TimelinePane(OptionList):
         Binding("f", "screen.filter", "Filter"),
         Binding("c", "screen.clear_filter", "Unfilter"),
         Binding("t", "today", "Today"),
+        Binding("i", "screen.ingest", "Paste",
+                tooltip="Paste a news article; review the meeting proposed from it"),
+        Binding("exclamation_mark", "screen.needs_update", "Late", key_display="!",
+                tooltip="List meetings still planned or confirmed after their date"),
         Binding("home,g", "first_meeting", "First", show=False),
         Binding("end,G", "last_meeting", "Last", show=False),
         Binding("x", "screen.export_meeting", "Export brief", group=EXPORT,
@@ -96,6 +100,10 @@ class TimelinePane(OptionList):
             target = (after[0] if after else rows[-1]).id
         self.highlighted = self.get_option_index(target)
         self.scroll_to_highlight(top=False)
+
+    def show_message(self, text: str) -> None:
+        """A note in place of meetings (an empty store, a filter that matches nothing)."""
+        self.set_options([Option(Content.styled(text, "$text"), id="message", disabled=True)])
 
     def _render_options(self) -> None:
         width = max(50, self.scrollable_content_region.width)
