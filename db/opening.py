@@ -66,14 +66,17 @@ def open_store_file(path: Path, *, readonly: bool = False, create: bool = True) 
         )
     pending = [name for name in KNOWN_MIGRATIONS if name not in inspection.applied]
 
-    reason = _why_not_writable(path) if not readonly else "opened read-only"
+    cannot_write = _why_not_writable(path)
+    reason = "opened read-only" if readonly else cannot_write
     if readonly or reason:
         if pending:
             raise StoreOpenError(
                 f"{path}: needs upgrading to schema version {SCHEMA_VERSION}, which cannot be "
                 f"done while it is read-only ({reason})"
             )
-        return Opened(_connect_readonly(path), readonly=True, readonly_reason=reason)
+        if cannot_write:
+            return Opened(_connect_readonly(path), readonly=True, readonly_reason=reason)
+        return Opened(_connect_query_only(path), readonly=True, readonly_reason=reason)
 
     conn = connect(path, readonly=False)
     try:
@@ -165,8 +168,24 @@ def _inspect(path: Path) -> _Inspection:
     return _Inspection(version=version, applied=applied, empty=not tables)
 
 
+def _sidecars(path: Path) -> tuple[Path, Path]:
+    return path.with_name(f"{path.name}-wal"), path.with_name(f"{path.name}-shm")
+
+
 def _connect_readonly(path: Path) -> sqlite3.Connection:
-    """Open without writing anything; a WAL store in a read-only folder needs immutable=1."""
+    """Open for reading without creating or changing any file beside the store.
+
+    A read-only connection to a WAL store creates NAME-wal and NAME-shm when they are missing
+    and, unable to checkpoint, leaves them behind: stray files owned by this user (read-only
+    when the store is, which later stops the store being opened for writing). When neither
+    exists no connection has the store open (the last one to close removes them) and every
+    committed change is in the file itself, so it is read as immutable, which creates nothing.
+    When they exist the store is in use, or a crash left committed changes in the log: share
+    them, read-only.
+    """
+    wal, shm = _sidecars(path)
+    if not wal.exists() and not shm.exists():
+        return _connect_immutable(path)
     try:
         conn = connect(path, readonly=True)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -174,17 +193,44 @@ def _connect_readonly(path: Path) -> sqlite3.Connection:
     except sqlite3.DatabaseError as first:
         if "not a database" in str(first) or "malformed" in str(first):
             raise StoreOpenError(f"{path}: is not a readable agenda-tui store ({first})") from None
-        try:
-            conn = sqlite3.connect(
-                f"file:{quote(str(path))}?immutable=1",
-                uri=True,
-                check_same_thread=False,
-                isolation_level=None,
-            )
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            return conn
-        except sqlite3.DatabaseError as exc:
-            raise StoreOpenError(f"{path}: cannot be opened ({exc})") from None
+        if wal.exists() and wal.stat().st_size > 0:
+            # Reading the file alone would silently show the store without its latest changes.
+            raise StoreOpenError(
+                f"{path}: its latest changes are in {wal.name}, which can only be read with "
+                f"write access to {path.parent} ({first}); open it once where that folder is "
+                "writable"
+            ) from None
+        return _connect_immutable(path)
+
+
+def _connect_immutable(path: Path) -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(
+            f"file:{quote(str(path))}?immutable=1",
+            uri=True,
+            check_same_thread=False,
+            isolation_level=None,
+        )
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.DatabaseError as exc:
+        if "not a database" in str(exc) or "malformed" in str(exc):
+            raise StoreOpenError(f"{path}: is not a readable agenda-tui store ({exc})") from None
+        raise StoreOpenError(f"{path}: cannot be opened ({exc})") from None
+
+
+def _connect_query_only(path: Path) -> sqlite3.Connection:
+    """Read-only use of a store we could write: a normal connection that SQLite itself stops
+    from writing. Unlike a read-only connection it sees other instances' changes as they
+    commit and, when it is the last to close, removes NAME-wal and NAME-shm as usual."""
+    conn = connect(path, readonly=False)
+    try:
+        conn.execute("PRAGMA query_only = ON")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise StoreOpenError(f"{path}: cannot be opened ({exc})") from None
+    return conn
 
 
 def _why_not_writable(path: Path) -> str | None:
