@@ -52,9 +52,19 @@ def connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
 def open_store_file(path: Path, *, readonly: bool = False, create: bool = True) -> Opened:
     from db.schema import KNOWN_MIGRATIONS, SCHEMA_VERSION
 
-    if path.is_dir():
+    try:
+        # pathlib ignores "no such file" but raises for a folder on the way we cannot enter.
+        is_dir, exists = path.is_dir(), path.exists()
+    except PermissionError:
+        raise StoreOpenError(
+            f"{path}: cannot be reached (permission denied: a folder on the way cannot be "
+            "entered)"
+        ) from None
+    except OSError as exc:
+        raise StoreOpenError(f"{path}: cannot be used ({exc.strerror or exc})") from None
+    if is_dir:
         raise StoreOpenError(f"{path}: is a folder, not a store file")
-    if not path.exists():
+    if not exists:
         return _create(path, readonly=readonly, create=create)
 
     inspection = _inspect(path)
