@@ -282,18 +282,30 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
 
 
 def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
-    """Copy the store (consistently, with SQLite's backup API) before migrating it."""
+    """Copy the store (consistently, with SQLite's backup API) before migrating it.
+
+    The copy is written under a ".partial" name and renamed when whole, so a file named as a
+    backup is always a usable one, even if the process dies while copying.
+    """
     target = path.with_name(f"{path.name}.schema{version}.bak")
     counter = 1
     while target.exists():
         counter += 1
         target = path.with_name(f"{path.name}.schema{version}.{counter}.bak")
-    dest = sqlite3.connect(target)
+    partial = target.with_name(f"{target.name}.partial")
+    _remove_partial(partial)  # left by an upgrade that was killed while copying
+    dest = sqlite3.connect(partial)
     try:
         conn.backup(dest)
-    except sqlite3.Error as exc:
         dest.close()
-        target.unlink(missing_ok=True)
+        os.replace(partial, target)
+    except (sqlite3.Error, OSError) as exc:
+        dest.close()
+        _remove_partial(partial)
         raise StoreWriteError(f"{path}: could not back up before upgrading ({exc})") from None
-    dest.close()
     return target
+
+
+def _remove_partial(partial: Path) -> None:
+    for leftover in (partial, partial.with_name(f"{partial.name}-journal")):
+        leftover.unlink(missing_ok=True)
