@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import functools
 import hashlib
 import os
@@ -10,6 +11,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -58,22 +60,25 @@ def child_env() -> dict[str, str]:
 
 
 def as_unprivileged():
-    """A preexec_fn that makes the child a user whom file permissions bind.
+    """A preexec_fn that makes the child a process whom file permissions bind.
 
     Tests run as root in CI, and root reads and writes files whatever their mode, so a
-    permission test run as root proves nothing. As root the child becomes nobody; as any
-    other user it stays that user (permissions already apply). Skips (naming the reason) only
-    when neither is possible.
+    permission test run as root proves nothing. As root the child becomes the user nobody
+    or, when nobody cannot run this checkout's Python (a virtualenv under /root), stays root
+    without the capabilities that let root ignore file modes (CAP_DAC_OVERRIDE,
+    CAP_DAC_READ_SEARCH, CAP_FOWNER), so the kernel enforces the modes on it. As any other
+    user the child stays that user: permissions already apply. Skips, naming the reason,
+    only when neither works.
     """
     if os.geteuid() != 0:
         return None
-    problem = _nobody_cannot_run_python()
-    if problem:
+    way = _unprivileged_way()
+    if isinstance(way, str):
         pytest.skip(
-            f"running as root and the unprivileged user nobody cannot run this checkout's "
-            f"Python ({problem}); permission tests need a user that file modes apply to"
+            "running as root, and neither the user nobody nor root without CAP_DAC_OVERRIDE "
+            f"can run this checkout's Python with file modes enforced ({way})"
         )
-    return _become_nobody
+    return way
 
 
 def _become_nobody() -> None:
@@ -82,19 +87,47 @@ def _become_nobody() -> None:
     os.setuid(NOBODY_UID)
 
 
+# From <linux/capability.h> and <linux/prctl.h>.
+_CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH, _CAP_FOWNER = 1, 2, 3
+_PR_CAPBSET_DROP = 24
+_LIBC = ctypes.CDLL(None, use_errno=True) if sys.platform == "linux" else None
+
+
+def _drop_permission_override() -> None:
+    """Remove from the bounding set the capabilities that let root ignore file modes; the
+    program exec'd next runs as root without them."""
+    for cap in (_CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH, _CAP_FOWNER):
+        if _LIBC.prctl(_PR_CAPBSET_DROP, cap, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP) failed")
+
+
 @functools.cache
-def _nobody_cannot_run_python() -> str | None:
-    try:
-        probe = subprocess.run(
-            [PYTHON, "-c", "import db.store, tui.cli"],
-            capture_output=True, text=True, timeout=60, preexec_fn=_become_nobody,
-            env=child_env(),
-        )
-    except (OSError, subprocess.SubprocessError) as exc:
-        return str(exc)
-    if probe.returncode != 0:
-        return (probe.stderr.strip().splitlines() or ["exit status " + str(probe.returncode)])[-1]
-    return None
+def _unprivileged_way():
+    """The first way that works, proved by a child that imports the app and is refused a
+    file of mode 000; or a string saying why none did."""
+    problems = []
+    ways = [_become_nobody] + ([_drop_permission_override] if _LIBC is not None else [])
+    for way in ways:
+        with tempfile.TemporaryDirectory() as folder:
+            os.chmod(folder, 0o755)
+            secret = Path(folder) / "secret"
+            secret.write_text("x")
+            secret.chmod(0o000)
+            code = f"import db.store, tui.cli\nopen({str(secret)!r}).read()"
+            try:
+                probe = subprocess.run(
+                    [PYTHON, "-c", code], capture_output=True, text=True, timeout=60,
+                    preexec_fn=way, env=child_env(), cwd=folder,
+                )
+            except (OSError, subprocess.SubprocessError) as exc:
+                problems.append(f"{way.__name__}: {exc}")
+                continue
+        if "PermissionError" in probe.stderr and "Traceback" in probe.stderr:
+            last = probe.stderr.strip().splitlines()[-1]
+            if last.startswith("PermissionError") and str(secret) in last:
+                return way
+        problems.append(f"{way.__name__}: {probe.stderr.strip().splitlines()[-1:]}")
+    return "; ".join(problems)
 
 
 def digest(path: Path) -> str:
