@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 HERE = Path(__file__).parent
+REPO = HERE.parent.parent
 PYTHON = sys.executable
 NOBODY_UID = NOBODY_GID = 65534
 
@@ -56,6 +57,8 @@ def child_env() -> dict[str, str]:
     env = dict(os.environ)
     env.pop("AGENDA_TUI_DB", None)
     env["PYTHONDONTWRITEBYTECODE"] = "1"  # an unprivileged child must not try to write caches
+    # Children run by path; this lets them import tests.reliability.helpers too.
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
     return env
 
 
