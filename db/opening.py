@@ -117,14 +117,39 @@ def _create(path: Path, *, readonly: bool, create: bool) -> Opened:
         raise StoreOpenError(f"{path}: no such store")
     if not os.access(parent, os.W_OK):
         raise StoreOpenError(f"{path}: cannot create a store here (the folder is not writable)")
-    conn = connect(path, readonly=False)
+    # Built under a temporary name and linked into place when whole: another instance
+    # starting at the same moment finds no file, or a complete store, never the empty file
+    # SQLite begins with (which it would refuse as "not an agenda-tui store").
+    building = path.with_name(f".{path.name}.{os.getpid()}.creating")
     try:
-        _enable_wal(conn, path)
-        _migrate(conn, path)
-    except BaseException:
-        conn.close()
-        raise
-    return Opened(conn, readonly=False, created=True)
+        conn = connect(building, readonly=False)
+        try:
+            _enable_wal(conn, path)
+            _migrate(conn, path)
+        finally:
+            conn.close()  # the last connection: the log is folded in and removed
+        won = _link_new(building, path)
+    finally:
+        for leftover in (building, *_sidecars(building)):
+            leftover.unlink(missing_ok=True)
+    opened = open_store_file(path, readonly=False, create=False)
+    opened.created = won
+    return opened
+
+
+def _link_new(building: Path, path: Path) -> bool:
+    """Put the new store at `path` unless one appeared there meanwhile; True if ours is it."""
+    try:
+        os.link(building, path)  # fails if `path` exists: exactly one instance wins
+        return True
+    except FileExistsError:
+        return False
+    except OSError:
+        # A filesystem without hard links: a rename, checked first (a small window remains).
+        if path.exists():
+            return False
+        os.replace(building, path)
+        return True
 
 
 def _inspect(path: Path) -> _Inspection:
