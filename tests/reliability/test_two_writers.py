@@ -9,6 +9,7 @@ import json
 import random
 import sqlite3
 import subprocess
+import sys
 
 import pytest
 
@@ -112,3 +113,41 @@ def test_two_processes_editing_at_once_lose_nothing(tmp_path):
             b=results["B"]["operations"], sb=results["B"]["slowest_s"], m=len(expected),
         )
     )
+
+
+STARTER = """
+import sys
+from db.store import Store
+print("ready", flush=True)
+sys.stdin.readline()
+with Store.open(sys.argv[1]) as store:
+    print("created" if store.created else "opened", store.count_meetings())
+"""
+
+
+@pytest.mark.slow
+def test_instances_starting_together_on_a_new_store_all_open_it(tmp_path):
+    """Three instances started at the same moment on a store that does not exist yet: one
+    creates it, the others open it; none takes the half-made file for someone else's."""
+    for round_no in range(6):
+        path = tmp_path / f"new{round_no}.db"
+        starters = [
+            subprocess.Popen(
+                [sys.executable, "-c", STARTER, str(path)], stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=child_env(),
+            )
+            for _ in range(3)
+        ]
+        for starter in starters:
+            assert starter.stdout.readline() == "ready\n", starter.stderr.read()
+        for starter in starters:
+            starter.stdin.write("go\n")
+            starter.stdin.flush()
+        outcomes = []
+        for starter in starters:
+            out, err = starter.communicate(timeout=60)
+            assert starter.returncode == 0 and err == "", err
+            outcomes.append(out.split()[0])
+        assert sorted(outcomes) == ["created", "opened", "opened"], outcomes
+        assert health(path)["integrity"] == "ok"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"new{n}.db" for n in range(6)]
