@@ -1,18 +1,27 @@
-"""Child process of the kill test: saves whole meetings in a loop, acknowledging each one.
+"""Writers for the kill test, forked from a warm parent so that sixty of them cost seconds.
 
-    python kill_writer.py STORE SEED
+    python kill_writer.py
 
-Prints "ready" once the store is open, then "saved ID" after each save_draft has returned
-(its transaction committed). The parent SIGKILLs it at a random moment. Every meeting says in
-its notes how many items, participants and sources it was saved with, so the parent can tell
-a whole meeting from a half-written one.
+Imports the store once, then obeys lines on stdin:
+    spawn STORE SEED   fork a writer; answers "spawned PID"
+    kill PID           SIGKILL that writer, reap it; answers "dead PID"
+A writer opens STORE itself (after the fork: no SQLite handle is shared), prints
+"PID ready", then saves whole meetings in a loop, printing "PID saved ID" after each
+save_draft has returned, i.e. its transaction committed. Every line is one write() of
+less than PIPE_BUF bytes, so lines from writers and from this process never interleave,
+and "dead PID" comes after everything that writer printed. Every meeting says in its notes
+how many items, participants and sources it was saved with, so the test can tell a whole
+meeting from a half-written one.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import random
+import signal
 import sys
+import traceback
 
 from db.drafts import MeetingDraft
 from db.store import Store
@@ -21,12 +30,16 @@ PEOPLE = [
     "Nuh Yılmaz", "Christopher Landau", "Elena Marsh", "Kerem Aydın", "Ayşe Demir",
     "John Carter", "Fatma Şahin", "Mehmet Öztürk", "Sarah Collins", "Ali Kılıç",
 ]
-# Several spellings of one country, so concurrent matching of delegations is exercised too.
+# Several spellings of one country, so that matching delegations is exercised too.
 DELEGATIONS = ["Türkiye", "Turkey", "United States", "USA", "European Union"]
 TOPICS = [
     "Sanctions relief for Syria", "Displacement camps", "Fight against ISIS",
     "Regional security initiatives", "US military deployments", "Stabilisation efforts",
 ]
+
+
+def say(text: str) -> None:
+    os.write(1, f"{text}\n".encode())
 
 
 def draft_for(rng: random.Random, label: str) -> MeetingDraft:
@@ -55,14 +68,35 @@ def draft_for(rng: random.Random, label: str) -> MeetingDraft:
     })
 
 
-def main(path: str, seed: int) -> None:
-    rng = random.Random(seed)
+def write_forever(path: str, seed: int) -> None:
+    pid, rng = os.getpid(), random.Random(seed)
     store = Store.open(path)
-    print("ready", flush=True)
+    say(f"{pid} ready")
     for n in range(1_000_000):
         meeting = store.save_draft(draft_for(rng, f"{seed}-{n}"))
-        print("saved", meeting.id, flush=True)
+        say(f"{pid} saved {meeting.id}")
+
+
+def main() -> None:
+    say("zygote ready")
+    for line in sys.stdin:
+        command, *args = line.split()
+        if command == "spawn":
+            pid = os.fork()
+            if pid == 0:
+                try:
+                    write_forever(args[0], int(args[1]))
+                except BaseException:
+                    say(f"{os.getpid()} error " + traceback.format_exc().replace("\n", " | "))
+                finally:
+                    os._exit(1)
+            say(f"spawned {pid}")
+        elif command == "kill":
+            pid = int(args[0])
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            say(f"dead {pid}")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[2]))
+    main()
