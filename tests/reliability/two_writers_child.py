@@ -43,7 +43,7 @@ class Writer:
     def pick(self) -> tuple[str, dict] | None:
         if not self.meetings:
             return None
-        meeting_id = self.rng.choice(sorted(self.meetings))
+        meeting_id = self.rng.choice(list(self.meetings))
         return meeting_id, self.meetings[meeting_id]
 
     # -- operations: each changes the store and, when that returned, the model -------------
@@ -148,7 +148,7 @@ class Writer:
         picked = self.pick()
         if not picked or not picked[1]["participants"]:
             return
-        part_id = self.rng.choice(sorted(picked[1]["participants"]))
+        part_id = self.rng.choice(list(picked[1]["participants"]))
         self.store.delete_participant(part_id)
         del picked[1]["participants"][part_id]
 
