@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from db.countries import fold
 from db.rows import MEETING_ROW_COLUMNS, meeting_row
@@ -17,7 +18,9 @@ _KIND_ORDER = {"meeting": 0, "item": 1, "topic": 2, "person": 3}
 def fts_query(text: str) -> str | None:
     """User text as an FTS5 query: every word must match, each as a prefix ("sanc" finds
     "sanctions"). Quoting each word keeps FTS syntax (AND, NEAR, quotes, *) out of user hands."""
-    words = _WORD.findall(text)[:12]
+    # Stored text is NFC (the models normalise it); a decomposed query ("u" + U+0308) would
+    # otherwise split at the combining mark, which \w does not match, and find nothing.
+    words = _WORD.findall(unicodedata.normalize("NFC", text))[:12]
     if not words:
         return None
     terms = []

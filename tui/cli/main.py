@@ -53,7 +53,9 @@ class AgendaGroup(click.Group):
 @click.option(
     "--db",
     "db_path",
-    type=click.Path(path_type=Path),
+    # readable=False: the store reports an unreadable file itself, in one line (click would
+    # print a usage error).
+    type=click.Path(path_type=Path, readable=False),
     envvar=ENV_DB,
     show_envvar=True,
     help="The store file to use (default: agenda.db in your data directory).",
