@@ -14,6 +14,7 @@ from db.models import (
     Meeting,
     optional_line,
     optional_text,
+    parse_model,
     required_line,
 )
 from db.vocab import ItemStatus, Role
@@ -24,14 +25,7 @@ class Draft(BaseModel):
 
     @classmethod
     def parse(cls, data: dict, what: str | None = None, prefix: str = ""):
-        from pydantic import ValidationError
-
-        from db.errors import ValidationFailed
-
-        try:
-            return cls.model_validate(data)
-        except ValidationError as exc:
-            raise ValidationFailed.from_pydantic(what or cls.__name__.lower(), exc, prefix) from None
+        return parse_model(cls, data, what, prefix)
 
 
 class ParticipantDraft(Draft):

@@ -74,7 +74,8 @@ def _by_pattern(body: str, today: dt.date) -> DateEntry | None:
         if not match:
             continue
         parts = match.groupdict()
-        month = int(parts["m"]) if parts.get("m") else _MONTHS.get((parts.get("month") or "").lower(), 1)
+        name = (parts.get("month") or "").lower()
+        month = int(parts["m"]) if parts.get("m") else _MONTHS.get(name, 1)
         assumed = None
         if parts.get("year"):
             year = int(parts["year"])

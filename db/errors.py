@@ -34,6 +34,12 @@ class StoreWriteError(AgendaError):
     title = "Not saved"
 
 
+class UndoConflict(AgendaError):
+    """The rows a change touched were changed since by another instance; undo would clobber."""
+
+    title = "Cannot undo"
+
+
 class NotFound(AgendaError):
     title = "Not found"
 

@@ -137,6 +137,14 @@ def optional_text(max_length: int) -> Any:
     return Annotated[str | None, BeforeValidator(_checked(_clean_text, max_length, False))]
 
 
+def parse_model(cls: type[BaseModel], data: dict[str, Any], what: str | None, prefix: str):
+    try:
+        return cls.model_validate(data)
+    except ValidationError as exc:
+        what = what or cls.__name__.lower()
+        raise ValidationFailed.from_pydantic(what, exc, prefix) from None
+
+
 class Record(BaseModel):
     """Fields every stored record has: a stable global id and created/updated times."""
 
@@ -149,10 +157,7 @@ class Record(BaseModel):
     @classmethod
     def parse(cls, data: dict[str, Any], what: str | None = None, prefix: str = ""):
         """Validate `data`, raising ValidationFailed (with per-field messages) on bad input."""
-        try:
-            return cls.model_validate(data)
-        except ValidationError as exc:
-            raise ValidationFailed.from_pydantic(what or cls.__name__.lower(), exc, prefix) from None
+        return parse_model(cls, data, what, prefix)
 
     def edit(self, **changes: Any):
         """A validated copy with `changes` applied (pydantic's model_copy does not validate)."""

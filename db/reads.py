@@ -230,7 +230,8 @@ class Reads:
     def count_people(self, text: str | None = None) -> int:
         where, params = _name_prefix("pe", text)
         with self._lock:
-            return self.conn.execute(f"SELECT count(*) FROM people pe {where}", params).fetchone()[0]
+            sql = f"SELECT count(*) FROM people pe {where}"
+            return self.conn.execute(sql, params).fetchone()[0]
 
     def topics_page(
         self, *, limit: int = 100, offset: int = 0, text: str | None = None

@@ -121,7 +121,8 @@ def sample_records() -> Records:
     b.person("yilmaz", "Nuh Yilmaz", "Deputy Foreign Minister",
              "Ministry of Foreign Affairs of Türkiye")
     b.person("landau", "Christopher Landau", "Deputy Secretary of State", "US Department of State")
-    b.person("marsh", "Elena Marsh", "Special Envoy for Syria (sample)", "European External Action Service")
+    b.person("marsh", "Elena Marsh", "Special Envoy for Syria (sample)",
+             "European External Action Service")
     b.person("aydin", "Kerem Aydın", "Director-General for Middle East (sample)",
              "Ministry of Foreign Affairs of Türkiye")
 

@@ -11,10 +11,10 @@ import sqlite3
 import threading
 from collections import deque
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from db.errors import ReadOnlyStore, StoreWriteError
+from db.errors import ReadOnlyStore, StoreWriteError, UndoConflict
 from db.opening import open_store_file
 from db.reads import Reads
 from db.search import Search
@@ -89,13 +89,14 @@ class Store(Reads, Writes, Search):
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
                 yield recorder
+                if undoable:
+                    recorder.seal()
                 self.conn.execute("COMMIT")
             except BaseException as exc:
                 if self.conn.in_transaction:
-                    try:
+                    # (a failed COMMIT may already have ended the transaction)
+                    with suppress(sqlite3.Error):
                         self.conn.execute("ROLLBACK")
-                    except sqlite3.Error:
-                        pass  # the failed commit already ended the transaction
                 if isinstance(exc, sqlite3.Error):
                     raise _write_error(self.path, exc) from None
                 raise
@@ -108,8 +109,12 @@ class Store(Reads, Writes, Search):
             if not self.history:
                 return None
             change = self.history[-1]
-            with self._write(f"Undo: {change.label}", undoable=False):
-                revert(self.conn, change)
+            try:
+                with self._write(f"Undo: {change.label}", undoable=False):
+                    revert(self.conn, change)
+            except UndoConflict:
+                self.history.pop()  # it can never apply now; the one before it still may
+                raise
             self.history.pop()
             return change
 

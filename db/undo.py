@@ -1,5 +1,8 @@
 """Undo by before-images: each write records the rows it touched as they were, so any change
-(add, edit, delete, reorder, status) can be reverted exactly, in one transaction."""
+(add, edit, delete, reorder, status) can be reverted exactly, in one transaction.
+
+The rows as the change left them (after-images) are kept too: if another instance has since
+changed one of them, undo refuses rather than silently overwriting that later work."""
 
 from __future__ import annotations
 
@@ -16,6 +19,8 @@ class Change:
     # order the change touched them: parents before children when adding, children first
     # when deleting, so replaying in reverse keeps foreign keys satisfied.
     rows: list[tuple[str, str, dict | None]] = field(default_factory=list)
+    # (table, id) -> the row as the change left it (None: the change deleted it).
+    after: dict[tuple[str, str], dict | None] = field(default_factory=dict)
 
 
 class Recorder:
@@ -32,10 +37,7 @@ class Recorder:
         if key in self._seen:
             return
         self._seen.add(key)
-        cursor = self.conn.execute(f"SELECT * FROM [{table}] WHERE id = ?", [row_id])
-        values = cursor.fetchone()
-        before = dict(zip([c[0] for c in cursor.description], values, strict=True)) if values else None
-        self.change.rows.append((table, row_id, before))
+        self.change.rows.append((table, row_id, read_row(self.conn, table, row_id)))
 
     def created(self, table: str, row_id: str) -> None:
         """Call after inserting a row known to be new (saves reading it back)."""
@@ -47,9 +49,38 @@ class Recorder:
     def label(self, text: str) -> None:
         self.change.label = text
 
+    def seal(self) -> None:
+        """Record the after-images (call just before the change commits)."""
+        for table, row_id, _ in self.change.rows:
+            self.change.after[(table, row_id)] = read_row(self.conn, table, row_id)
+
+
+def read_row(conn: sqlite3.Connection, table: str, row_id: str) -> dict | None:
+    cursor = conn.execute(f"SELECT * FROM [{table}] WHERE id = ?", [row_id])
+    values = cursor.fetchone()
+    if values is None:
+        return None
+    return dict(zip([c[0] for c in cursor.description], values, strict=True))
+
 
 def revert(conn: sqlite3.Connection, change: Change) -> None:
-    """Put every touched row back as it was (call inside a transaction)."""
+    """Put every touched row back as it was (call inside a transaction). Raises UndoConflict,
+    changing nothing, when another instance has changed those rows since."""
+    from db.errors import UndoConflict
+
+    refusal = (f"“{change.label}” cannot be undone: another window or program has changed "
+               "the same records since")
+    for table, row_id, _ in change.rows:
+        if read_row(conn, table, row_id) != change.after.get((table, row_id)):
+            raise UndoConflict(refusal)
+    try:
+        _restore(conn, change)
+    except sqlite3.IntegrityError:
+        # e.g. a topic this change created is now on another instance's agenda
+        raise UndoConflict(refusal + " (they are now used elsewhere)") from None
+
+
+def _restore(conn: sqlite3.Connection, change: Change) -> None:
     for table, row_id, before in reversed(change.rows):
         if before is None:
             conn.execute(f"DELETE FROM [{table}] WHERE id = ?", [row_id])

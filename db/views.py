@@ -9,8 +9,16 @@ from typing import TYPE_CHECKING
 from db.dates import is_overdue, short_date, when_text
 
 if TYPE_CHECKING:
-    from db.models import AgendaItem, Delegation, Meeting, Participant, Person, Source
-    from db.models import StatusChange, Topic
+    from db.models import (
+        AgendaItem,
+        Delegation,
+        Meeting,
+        Participant,
+        Person,
+        Source,
+        StatusChange,
+        Topic,
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -292,7 +292,8 @@ class Writes:
     def move_item(self, item_id: str, delta: int) -> bool:
         """Move an agenda item up (delta < 0) or down; False if it is already at that end."""
         item = self.item(item_id).item
-        with self._write(f"Move “{_short(item.text or 'item')}” {'up' if delta < 0 else 'down'}") as tx:
+        way = "up" if delta < 0 else "down"
+        with self._write(f"Move “{_short(item.text or 'item')}” {way}") as tx:
             ids = self._ids(
                 "SELECT id FROM agenda_items WHERE meeting_id = ? ORDER BY position, id",
                 [item.meeting_id],

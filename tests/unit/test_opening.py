@@ -47,7 +47,8 @@ def test_old_schema_is_backed_up_then_migrated(tmp_path):
     db = Database(path)
     MIGRATIONS.apply(db, stop_before="m002_search")
     db["meetings"].insert({"id": "m1", "title": "Old", "date": "2020-01-01", "precision": "day",
-                           "format": "other", "status": "held", "created_at": "2020-01-01T00:00:00Z",
+                           "format": "other", "status": "held",
+                           "created_at": "2020-01-01T00:00:00Z",
                            "updated_at": "2020-01-01T00:00:00Z"})
     db.close()
     store = Store.open(path)

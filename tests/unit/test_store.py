@@ -177,7 +177,8 @@ def test_save_draft_is_all_or_nothing(empty_store):
 
 def test_paging_walks_every_meeting_once(empty_store):
     for i in range(25):
-        make_meeting(empty_store, f"M{i}", (dt.date(2025, 1, 1) + dt.timedelta(days=i % 9)).isoformat())
+        day = dt.date(2025, 1, 1) + dt.timedelta(days=i % 9)
+        make_meeting(empty_store, f"M{i}", day.isoformat())
     seen, cursor = [], None
     while page := empty_store.meetings_page(after=cursor, limit=7):
         seen += page
@@ -203,7 +204,8 @@ def test_meetings_around_today_and_filters(store):
     assert [m.city for m in belgium] == ["Brussels"]
     eu = store.meetings_page(filters=MeetingFilter(country="European Union"))
     assert len(eu) == 2
-    series = store.meetings_page(filters=MeetingFilter(series="türkiye–us joint working group on syria"))
+    by_series = MeetingFilter(series="türkiye–us joint working group on syria")
+    series = store.meetings_page(filters=by_series)
     assert len(series) == 4
     window = MeetingFilter(date_from=dt.date(2025, 5, 1), date_to=dt.date(2025, 7, 31))
     assert store.count_meetings(window) == 2

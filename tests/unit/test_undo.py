@@ -73,3 +73,33 @@ def test_search_index_follows_undo(store):
     assert not [h for h in store.search("Washington") if h.id == SEED_MEETING_ID]
     store.undo()
     assert [h for h in store.search("Washington") if h.id == SEED_MEETING_ID]
+
+
+def test_undo_refuses_to_overwrite_another_instances_later_edit(store):
+    from db.errors import UndoConflict
+    from db.store import Store
+
+    store.update_meeting(store.meeting(SEED_MEETING_ID).edit(status="held"))
+    other = Store.open(store.path)
+    other.update_meeting(other.meeting(SEED_MEETING_ID).edit(title="Renamed elsewhere"))
+    with pytest.raises(UndoConflict, match="changed the same records"):
+        store.undo()
+    assert store.meeting(SEED_MEETING_ID).title == "Renamed elsewhere"  # their work stands
+    assert store.meeting(SEED_MEETING_ID).status == "held"
+    assert not store.history  # the refused change is dropped; nothing is left half-undone
+    other.close()
+
+
+def test_undo_refuses_when_a_created_topic_is_used_elsewhere(store):
+    from db.errors import UndoConflict
+    from db.store import Store
+
+    view = store.add_item(SEED_MEETING_ID, ItemDraft(topic="Water sharing"))
+    other = Store.open(store.path)
+    other.add_item(SEED_MEETING_ID, ItemDraft(topic="Water sharing"))
+    before = snapshot(store)
+    with pytest.raises(UndoConflict):
+        store.undo()
+    assert snapshot(store) == before
+    assert store.topic(view.topic.id).name == "Water sharing"
+    other.close()

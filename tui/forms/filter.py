@@ -8,11 +8,11 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.widgets import Input, SelectionList
 
-from tui.forms.dates import DateReader
 from db.errors import FieldError, ValidationFailed
 from db.views import MeetingFilter
 from db.vocab import MeetingStatus
 from tui.forms.base import FormField, FormScreen
+from tui.forms.dates import DateReader
 from tui.forms.suggest import StoreSuggester
 
 

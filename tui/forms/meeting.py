@@ -18,7 +18,6 @@ from tui.forms.base import FormField, FormScreen
 from tui.forms.dates import DateReader
 from tui.forms.suggest import StoreSuggester, timezone_suggester
 
-
 DATE_HINT = "A day, a month or a year, e.g. 2025-05-20, 20 May, May 2025; ~ means about."
 
 

@@ -9,10 +9,10 @@ from textual.app import ComposeResult
 from textual.widgets import Input, TextArea
 
 from db.drafts import SourceDraft
-from tui.forms.dates import DateReader
 from db.errors import FieldError, ValidationFailed
 from db.models import Source
 from tui.forms.base import FormField, FormScreen
+from tui.forms.dates import DateReader
 from tui.forms.suggest import StoreSuggester
 
 

@@ -109,7 +109,9 @@ class MainScreen(EditActions, Screen):
         self.detail_pane.focus()
         self.maximize(self.detail_pane)
 
-    def on_timeline_pane_meeting_highlighted(self, message: TimelinePane.MeetingHighlighted) -> None:
+    def on_timeline_pane_meeting_highlighted(
+        self, message: TimelinePane.MeetingHighlighted
+    ) -> None:
         self.load_detail(message.row.id if message.row else None)
 
     def on_timeline_pane_loaded(self, message: TimelinePane.Loaded) -> None:

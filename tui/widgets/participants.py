@@ -38,7 +38,8 @@ class ParticipantsPane(ListPane):
         else:
             for delegation, views in detail.delegations():
                 name = delegation.name if delegation else "No delegation"
-                code = f" ({delegation.country_code})" if delegation and delegation.country_code else ""
+                code = delegation.country_code if delegation else None
+                code = f" ({code})" if code else ""
                 options.append(Option(Content.styled(name + code, "bold $text-accent"),
                                       disabled=True))
                 for view in views:
