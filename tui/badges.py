@@ -7,7 +7,7 @@ import datetime as dt
 from db.views import MeetingRow
 
 MEETING_STYLES = {
-    "planned": "$primary",
+    "planned": "$text-primary",
     "confirmed": "bold $success",
     "held": "$text-muted",
     "postponed": "$warning",
@@ -16,8 +16,8 @@ MEETING_STYLES = {
 
 ITEM_STYLES = {
     "proposed": "$text-muted",
-    "scheduled": "$primary",
-    "discussed": "$secondary",
+    "scheduled": "$text-primary",
+    "discussed": "$text-secondary",
     "agreed": "bold $success",
     "deferred": "$warning",
     "dropped": "$error strike",

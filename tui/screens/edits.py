@@ -93,7 +93,7 @@ class EditActions:
             self._confirm(
                 f"Delete “{meeting.title}”?",
                 (f"With it go its {goes}. " if goes else "")
-                + f"{undo} undoes the deletion.",
+                + f"Undo with {undo}.",
                 lambda: self._write(lambda: store.delete_meeting(meeting.id),
                                     f"Deleted “{meeting.title}”."),
             )

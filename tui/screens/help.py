@@ -25,7 +25,7 @@ class HelpScreen(ModalScreen):
     def _table(self) -> Table:
         table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=True)
         table.add_column(style="bold", no_wrap=True, width=16)
-        table.add_column(no_wrap=True, width=16)
+        table.add_column(no_wrap=True, width=18)
         table.add_column(ratio=1)
         last = None
         for row in key_rows():

@@ -79,7 +79,7 @@ class SearchScreen(ModalScreen[SearchHit | None]):
             where = hit.meeting
             place = f"{where.short_date.strip()} · {where.title}" if where else "no meeting yet"
             options.append(Option(Content.assemble(
-                (f"{KIND_LABELS[hit.kind]:<8}", "$secondary"),
+                (f"{KIND_LABELS[hit.kind]:<8}", "$text-secondary"),
                 (hit.label, "bold"), "\n",
                 (" " * 8 + place, "$text-muted"), "\n",
                 " " * 8, highlighted(hit.snippet),
