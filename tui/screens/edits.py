@@ -77,7 +77,6 @@ class EditActions:
         def saved(meeting) -> None:
             self.notify(f"Saved “{meeting.title}”.", timeout=3)
             self.timeline.load_around(meeting.date, highlight=meeting.id)
-            self.load_detail(meeting.id)
 
         self._form(MeetingForm(self.store, self.detail.meeting, today=self.today),
                    self.store.update_meeting, saved)

@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
+from db.errors import NotFound
 from db.views import ItemView, MeetingDetail, MeetingFilter, SearchHit
 from tui.screens.edits import EditActions
 from tui.tasks import store_call
@@ -151,8 +152,15 @@ class MainScreen(EditActions, Screen):
             self.show_detail(None)
             return
         store = self.store
+
+        def gone(error) -> None:
+            if isinstance(error, NotFound):  # deleted meanwhile, e.g. by another instance
+                self.show_detail(None)
+            else:
+                self.notify(error.msg, title=error.title, severity="error")
+
         store_call(self, lambda: store.meeting_detail(meeting_id), self.show_detail,
-                   group="detail", exclusive=True)
+                   group="detail", exclusive=True, failed=gone)
 
     def show_detail(self, detail: MeetingDetail | None) -> None:
         self.detail = detail
@@ -177,10 +185,9 @@ class MainScreen(EditActions, Screen):
     # -- refresh -------------------------------------------------------------------------------
 
     def refresh_all(self) -> None:
-        """Re-read everything shown (after an edit, an undo, or another instance's write)."""
+        """Re-read everything shown (after an edit, an undo, or another instance's write).
+        The timeline reloads first and then announces its meeting, whose details follow."""
         self.timeline.reload()
-        current = self.timeline.current
-        self.load_detail(current.id if current else None)
         self.participants.reload()
         self.topics.reload()
 
@@ -292,7 +299,6 @@ class MainScreen(EditActions, Screen):
                 self.timeline.filters = MeetingFilter()
                 self.notify("Filters cleared to show the meeting.", timeout=3)
             self.timeline.load_around(meeting.date, highlight=meeting.id)
-            self.load_detail(meeting.id)
             if not item_id and not person_id:
                 self.timeline.focus()
 

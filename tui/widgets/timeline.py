@@ -180,6 +180,7 @@ class TimelinePane(OptionList):
 
         def done(result) -> None:
             earlier, later, total = result
+            self._last_posted = None  # announce the meeting again: its details may have changed
             self.show(earlier + later, more_before=len(earlier) == PAGE,
                       more_after=len(later) == PAGE, highlight=highlight, near=day)
             self.post_message(self.Loaded(len(self.rows), total))
