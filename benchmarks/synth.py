@@ -72,6 +72,7 @@ class World:
     members: list[list[str]] = field(default_factory=list)  # person ids per delegation
     country_count: int = 0
     topics: list[tuple[str, str]] = field(default_factory=list)  # (id, name)
+    order: list[int] = field(default_factory=list)  # delegations, most prominent first
     series: list[Series] = field(default_factory=list)
 
 
@@ -96,10 +97,14 @@ def build_world(text: Text, people: int, topics: int, series: int) -> World:
     ]
 
     world.members = [[] for _ in world.delegations]
-    weights = _zipf(len(world.delegations), 0.8)
-    homes = [i % len(world.delegations) for i in range(min(people, 3 * len(world.delegations)))]
-    homes += rng.choices(range(len(world.delegations)), cum_weights=weights,
-                         k=people - len(homes))
+    # Prominence: how often a delegation meets (Zipf over this order). Organisations are mixed
+    # in with the countries, so even a small store has some EU or UN participation.
+    world.order = list(range(len(world.delegations)))
+    rng.shuffle(world.order)
+    weights = _zipf(len(world.order), 0.8)
+    homes = [world.order[i % len(world.order)]
+             for i in range(min(people, 3 * len(world.order)))]
+    homes += rng.choices(world.order, cum_weights=weights, k=people - len(homes))
     seen: set[str] = set()
     people_rows = []
     for home in homes:
@@ -135,7 +140,7 @@ def build_world(text: Text, people: int, topics: int, series: int) -> World:
     world.rows["topics"] = topic_rows
 
     # A series is between two countries that have people in the store.
-    staffed = [i for i in range(world.country_count) if world.members[i]]
+    staffed = [i for i in world.order if i < world.country_count and world.members[i]]
     weights = _zipf(len(staffed), 0.8)
     for _ in range(series if len(staffed) >= 2 else 0):
         a, b = rng.choices(staffed, cum_weights=weights, k=2)
@@ -199,7 +204,7 @@ class Meetings:
             self.round_of.append(world.series[series].rounds if series >= 0 else 0)
         # Meetings are between delegations with people in the store (all of them in a large
         # store; in a small one, the few that meet most).
-        self.staffed = [i for i, members in enumerate(world.members) if members]
+        self.staffed = [i for i in world.order if world.members[i]]
         self.delegation_weights = _zipf(len(self.staffed), 0.8)
         self.topic_weights = _zipf(len(world.topics), 0.7)
         self.text = text
