@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from db.countries import fold
+from db.latest import latest, meeting_of
 from db.rows import MEETING_ROW_COLUMNS, meeting_row
-from db.summaries import latest_key, meeting_of
 from db.views import SearchHit
 
 # Snippet highlight markers (private-use characters): the app styles them, the CLI drops them.
@@ -47,10 +47,14 @@ class Search:
             # Kind by kind, asking each for what is left of `limit` only: a common word fills
             # the list with meetings, and the later kinds (whose topics and people need their
             # latest meeting looked up) are not searched at all.
-            for sql in _QUERIES.values():
+            for kind, sql in _QUERIES.items():
                 if len(found) >= limit:
                     break
-                found += conn.execute(sql, [query, limit - len(found)]).fetchall()
+                rows = conn.execute(sql, [query, limit - len(found)]).fetchall()
+                if kind in _LEADS:  # a topic or a person leads to their latest meeting
+                    keys = latest(conn, *_LEADS[kind], [row[1] for row in rows])
+                    rows = [(*row[:4], keys[row[1]][1]) for row in rows]
+                found += rows
             meeting_ids = sorted({meeting_of(row[4]) for row in found if row[4]})
             marks = ", ".join("?" for _ in meeting_ids)
             meetings = {
@@ -73,7 +77,8 @@ _SNIP = f"'{MARK_START}', '{MARK_END}', '…', 12"
 _M_COLS = ", ".join(f"m.{c.strip()}" for c in MEETING_ROW_COLUMNS.split(","))
 # Newest rows first (FTS5 walks rowids in reverse cheaply) rather than by rank: ranking a
 # common word means scoring every match, too slow at 500,000 items. The last column says
-# where a hit leads, as date || meeting id (see db.summaries.latest_key).
+# where a hit leads, as date || meeting id (see db.latest); topics and people get theirs after.
+_LEADS = {"topic": ("agenda_items", "topic_id"), "person": ("participants", "person_id")}
 _QUERIES = {
     "meeting": (
         f"SELECT 'meeting', m.id, m.title, snippet(meetings_fts, -1, {_SNIP}), "
@@ -89,14 +94,12 @@ _QUERIES = {
         "WHERE agenda_items_fts MATCH ? ORDER BY agenda_items_fts.rowid DESC LIMIT ?"
     ),
     "topic": (
-        f"SELECT 'topic', x.id, x.name, snippet(topics_fts, -1, {_SNIP}), "
-        f"{latest_key('agenda_items', 'topic_id', 'x.id')} "
+        f"SELECT 'topic', x.id, x.name, snippet(topics_fts, -1, {_SNIP}), NULL "
         "FROM topics_fts JOIN topics x ON x.rowid = topics_fts.rowid "
         "WHERE topics_fts MATCH ? ORDER BY topics_fts.rowid DESC LIMIT ?"
     ),
     "person": (
-        f"SELECT 'person', x.id, x.name, snippet(people_fts, -1, {_SNIP}), "
-        f"{latest_key('participants', 'person_id', 'x.id')} "
+        f"SELECT 'person', x.id, x.name, snippet(people_fts, -1, {_SNIP}), NULL "
         "FROM people_fts JOIN people x ON x.rowid = people_fts.rowid "
         "WHERE people_fts MATCH ? ORDER BY people_fts.rowid DESC LIMIT ?"
     ),

@@ -1,32 +1,18 @@
 """Reads across meetings: people and topics with their latest meeting, a topic's history.
 
-"Latest" is the meeting with the greatest (date, id) among a person's or topic's meetings. It
-is found with max(date || id) over two narrow covering indexes (the person's or topic's links
-by meeting id, and idx_meetings_id_date), so no row is sorted and no table row is read; a
-page of 100 topics still visits every agenda item of those topics (see README, Performance).
+Counts and latest meetings come from db.latest, for the rows of the page only.
 """
 
 from __future__ import annotations
 
+import json
+
 from db.countries import fold
+from db.latest import latest, meeting_of
 from db.rows import MEETING_ROW_COLUMNS, from_row, meeting_row
 from db.views import Appearance, PersonSummary, TopicHistory, TopicSummary
 
-BY_ID = "idx_meetings_id_date"
 _MEETING_COLUMNS = [c.strip() for c in MEETING_ROW_COLUMNS.split(",")]
-_DATE_LENGTH = len("2025-05-20")  # ISO dates are fixed-width, so date || id sorts as (date, id)
-
-
-def latest_key(links: str, column: str, outer: str) -> str:
-    """SQL for the latest meeting linked to `outer` through table `links` (participants or
-    agenda_items, joined on `column`), as date || meeting id; see meeting_of."""
-    return (f"(SELECT max(lm.date || lm.id) FROM {links} lk JOIN meetings lm INDEXED BY {BY_ID} "
-            f"ON lm.id = lk.meeting_id WHERE lk.{column} = {outer})")
-
-
-def meeting_of(key: str | None) -> str | None:
-    """The meeting id in a latest_key value."""
-    return key[_DATE_LENGTH:] if key else None
 
 
 def rows_of(cursor) -> list[dict]:
@@ -48,19 +34,17 @@ class Summaries:
         """People by name with how many meetings each attended and their latest meeting."""
         from db.models import Person
 
-        where, params = name_prefix("pe", text)
+        where, params = name_prefix("x", text)
         with self._read() as conn:
-            # The page is cut first, so the per-person subqueries run for its rows only.
             rows = rows_of(conn.execute(
-                "SELECT pe.*, (SELECT count(*) FROM participants p WHERE p.person_id = pe.id) "
-                f"AS n, {latest_key('participants', 'person_id', 'pe.id')} AS latest "
-                f"FROM (SELECT * FROM people pe {where} ORDER BY pe.name_key, pe.id "
-                "LIMIT ? OFFSET ?) pe ORDER BY pe.name_key, pe.id",
+                f"SELECT * FROM people x {where} ORDER BY x.name_key, x.id LIMIT ? OFFSET ?",
                 [*params, limit, offset],
             ))
-            latest = self.meeting_rows([meeting_of(r["latest"]) for r in rows if r["latest"]])
+            found = latest(conn, "participants", "person_id", [r["id"] for r in rows])
+            meetings = self.meeting_rows(_meeting_ids(found))
         return [
-            PersonSummary(from_row(Person, r), r["n"], latest.get(meeting_of(r["latest"])))
+            PersonSummary(from_row(Person, r), found[r["id"]][0],
+                          meetings.get(meeting_of(found[r["id"]][1])))
             for r in rows
         ]
 
@@ -76,21 +60,19 @@ class Summaries:
         """Topics by name with their latest status and the meeting where they last appeared."""
         from db.models import Topic
 
-        where, params = name_prefix("t", text)
+        where, params = name_prefix("x", text)
         with self._read() as conn:
             rows = rows_of(conn.execute(
-                "SELECT t.*, (SELECT count(*) FROM agenda_items a WHERE a.topic_id = t.id) AS n, "
-                f"{latest_key('agenda_items', 'topic_id', 't.id')} AS latest "
-                f"FROM (SELECT * FROM topics t {where} ORDER BY t.name_key, t.id "
-                "LIMIT ? OFFSET ?) t ORDER BY t.name_key, t.id",
+                f"SELECT * FROM topics x {where} ORDER BY x.name_key, x.id LIMIT ? OFFSET ?",
                 [*params, limit, offset],
             ))
-            statuses = latest_statuses(conn, [(r["id"], meeting_of(r["latest"])) for r in rows])
-            meetings = self.meeting_rows(sorted({m for m in map(meeting_of, (
-                r["latest"] for r in rows)) if m}))
+            found = latest(conn, "agenda_items", "topic_id", [r["id"] for r in rows])
+            statuses = latest_statuses(
+                conn, [(topic, meeting_of(key)) for topic, (_, key) in found.items()])
+            meetings = self.meeting_rows(_meeting_ids(found))
         return [
-            TopicSummary(from_row(Topic, r), r["n"], statuses.get(r["id"]),
-                         meetings.get(meeting_of(r["latest"])))
+            TopicSummary(from_row(Topic, r), found[r["id"]][0], statuses.get(r["id"]),
+                         meetings.get(meeting_of(found[r["id"]][1])))
             for r in rows
         ]
 
@@ -129,19 +111,22 @@ class Summaries:
         return TopicHistory(topic, appearances)
 
 
+def _meeting_ids(found: dict[str, tuple[int, str | None]]) -> list[str]:
+    return sorted({meeting_of(key) for _, key in found.values() if key})
+
+
 def latest_statuses(conn, pairs: list[tuple[str, str | None]]) -> dict[str, str]:
     """Each topic's status on its latest meeting (the first such item on that agenda)."""
-    wanted = {(topic, meeting) for topic, meeting in pairs if meeting}
+    wanted = [[topic, meeting] for topic, meeting in pairs if meeting]
     if not wanted:
         return {}
-    meetings = sorted({meeting for _, meeting in wanted})
-    marks = ", ".join("?" for _ in meetings)
     found: dict[str, str] = {}
-    for topic, meeting, status in conn.execute(
-        f"SELECT topic_id, meeting_id, status FROM agenda_items WHERE meeting_id IN ({marks}) "
-        "ORDER BY meeting_id, position DESC, id DESC",
-        meetings,
+    # One seek per (topic, meeting) in idx_agenda_items_topic_id_meeting_id.
+    for topic, status in conn.execute(
+        "SELECT a.topic_id, a.status FROM json_each(?) w JOIN agenda_items a "
+        "ON a.topic_id = w.value ->> 0 AND a.meeting_id = w.value ->> 1 "
+        "ORDER BY a.topic_id, a.position DESC, a.id DESC",
+        [json.dumps(wanted)],
     ):
-        if (topic, meeting) in wanted:
-            found[topic] = status  # the last one written wins: the lowest position
+        found[topic] = status  # the last one written wins: the lowest position
     return found

@@ -13,6 +13,7 @@ import pytest
 
 from benchmarks.generate import generate
 from db import filtering
+from db import latest as latest_module
 from db.countries import fold
 from db.dates import is_overdue
 from db.models import Meeting
@@ -137,7 +138,19 @@ def test_counts_and_pages_match_a_plain_filter(store, access_path):
         assert around == want[max(0, split - 5):split + 6], f
 
 
-def test_people_and_topics_pages_match_a_plain_reading(store):
+@pytest.fixture(params=["links", "walk", "walk given up"])
+def latest_path(request, monkeypatch):
+    """Force each way db.latest finds a latest meeting."""
+    if request.param == "links":
+        monkeypatch.setattr(latest_module, "walks", lambda n, total: False)
+    else:
+        monkeypatch.setattr(latest_module, "walks", lambda n, total: True)
+    if request.param == "walk given up":
+        monkeypatch.setattr(latest_module, "WALK_SPREAD", 0)  # one step, then read the links
+    return request.param
+
+
+def test_people_and_topics_pages_match_a_plain_reading(store, latest_path):
     latest: dict[str, tuple[str, str]] = {}
     counts: dict[str, int] = {}
     for topic_id, date, meeting_id in store.conn.execute(
@@ -174,7 +187,7 @@ def test_people_and_topics_pages_match_a_plain_reading(store):
                for s in store.people_page(text=prefix, limit=50))
 
 
-def test_search_fills_the_limit_kind_by_kind(store):
+def test_search_fills_the_limit_kind_by_kind(store, latest_path):
     hits = store.search("security", limit=7)
     assert len(hits) == 7 and {h.kind for h in hits} == {"meeting"}
     assert [h.meeting.date for h in hits] == sorted((h.meeting.date for h in hits), reverse=True)
