@@ -76,6 +76,7 @@ class Result:
     runs: list[float] = field(default_factory=list)  # milliseconds
     note: str = ""
     skipped: bool = False
+    failed: bool = False
     per: int | None = None
     unit: str = ""
     target_ms: float | None = None
@@ -104,7 +105,8 @@ class Result:
             "median_ms": _round(self.median), "p95_ms": _round(self.p95),
             "min_ms": _round(min(self.runs)) if self.runs else None,
             "max_ms": _round(max(self.runs)) if self.runs else None,
-            "runs": len(self.runs), "skipped": self.skipped, "note": self.note,
+            "runs": len(self.runs), "skipped": self.skipped, "failed": self.failed,
+            "note": self.note,
             "per": self.per, "unit": self.unit, "target_ms": self.target_ms, "met": self.met,
             "figure": self.figure,
         }
@@ -133,18 +135,21 @@ def run_measure(item: Measure, bench: Bench, repeat: int | None = None) -> Resul
                     target_ms=item.target_ms if applies else None)
     try:
         prepared = item.setup(bench)
+        timed = prepared if isinstance(prepared, Timed) else Timed(prepared)
+        result.per, result.unit, result.note = timed.per, timed.unit, timed.note
+        result.figure = timed.reports or "ms"
+        timed.call()  # warm-up: first-use imports and a cold page cache are not what we measure
+        for _ in range(repeat or item.repeat):
+            started = time.perf_counter_ns()
+            value = timed.call()
+            elapsed = (time.perf_counter_ns() - started) / 1e6
+            result.runs.append(float(value) if timed.reports else elapsed)
     except Skip as exc:
         result.skipped, result.note = True, str(exc)
-        return result
-    timed = prepared if isinstance(prepared, Timed) else Timed(prepared)
-    result.per, result.unit, result.note = timed.per, timed.unit, timed.note
-    result.figure = timed.reports or "ms"
-    timed.call()  # warm-up: first-use imports and a cold page cache are not what we measure
-    for _ in range(repeat or item.repeat):
-        started = time.perf_counter_ns()
-        value = timed.call()
-        elapsed = (time.perf_counter_ns() - started) / 1e6
-        result.runs.append(float(value) if timed.reports else elapsed)
+    except (Exception, SystemExit) as exc:  # noqa: BLE001  (a CLI command exits; report it)
+        # One broken measure must not lose the others' figures: it is reported as failed.
+        result.runs, result.failed = [], True
+        result.note = f"failed: {type(exc).__name__}: {str(exc)[:200]}"
     return result
 
 

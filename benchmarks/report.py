@@ -13,6 +13,8 @@ def _figure(value: float | None) -> str:
 
 
 def _cell(result: dict) -> str:
+    if result.get("failed"):
+        return "**failed**"
     if result["skipped"]:
         return "skipped"
     unit = "" if result["figure"] == "ms" else f" {result['figure']}"
@@ -40,7 +42,7 @@ def table(report: dict) -> str:
     for name, per_size in by_measure.items():
         cells = [_cell(per_size[s]) if s in per_size else "" for s in sizes]
         for result in per_size.values():
-            if result["skipped"] and result["note"] not in ("empty store",):
+            if (result["skipped"] or result.get("failed")) and result["note"] != "empty store":
                 notes.setdefault(name, result["note"])
         lines.append("| " + " | ".join([name, *cells, _target(list(per_size.values()))]) + " |")
     out = ["Figures: median / p95 in milliseconds, over repeated runs.", "", *lines]
@@ -55,7 +57,8 @@ def table(report: dict) -> str:
                        f"{rate:,.0f} {r['unit']}/s")
     if notes:
         out.append("")
-        out += [f"- {name}: skipped, {note}" for name, note in notes.items()]
+        out += [f"- {name}: {note if note.startswith('failed') else 'skipped, ' + note}"
+                for name, note in notes.items()]
     machine = report["machine"]
     out.append(
         f"\nPython {machine['python']}, SQLite {machine['sqlite']}, {machine['cpus']} CPUs, "

@@ -87,7 +87,8 @@ def run(sizes: tuple[int, ...], seed: int, cache: Path, *, only: list[str] | Non
                 result = run_measure(item, bench, times)
                 results.append(result)
                 log(f"  {meetings:>6,}  {item.name}: " + (
-                    f"skipped ({result.note})" if result.skipped
+                    result.note if result.failed
+                    else f"skipped ({result.note})" if result.skipped
                     else f"median {result.median:.2f}, p95 {result.p95:.2f} {result.figure}"))
     return results
 
@@ -169,7 +170,10 @@ def main(argv: list[str] | None = None) -> int:
         args.json.write_text(json.dumps(report, indent=1, ensure_ascii=False) + "\n",
                              encoding="utf-8")
         log(f"figures written to {args.json}")
-    return 0
+    failed = [r for r in results if r.failed]
+    for r in failed:
+        log(f"FAILED {r.measure} at {r.meetings:,} meetings: {r.note}")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

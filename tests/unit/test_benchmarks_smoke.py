@@ -23,6 +23,7 @@ def test_quick_run_covers_every_measure_and_writes_json(tmp_path, capsys):
         seen = {r["measure"] for r in report["results"] if r["meetings"] == size}
         assert seen == names
     for result in report["results"]:
+        assert not result["failed"], result
         if result["skipped"]:
             assert result["note"], result  # a skip always says why
         else:
@@ -39,6 +40,23 @@ def test_quick_run_covers_every_measure_and_writes_json(tmp_path, capsys):
     assert "| measure | meetings | p95 before | p95 now | change |" in printed
     assert "search: rare word" in printed and "timeline" not in printed
     assert len(list((tmp_path / "cache").glob("store-*.db"))) == len(run.QUICK_SIZES)
+
+
+def test_a_broken_measure_is_reported_and_the_others_still_run(tmp_path, capsys, monkeypatch):
+    from benchmarks import measures
+
+    def broken(bench):
+        raise SystemExit(1)  # what a CLI command does on error
+
+    run.selected([])  # registers every measure first
+    monkeypatch.setattr(run, "REGISTRY", [
+        measures.Measure("broken one", "test", broken, repeat=1),
+        *[m for m in measures.REGISTRY if m.name.startswith("search: rare")],
+    ])
+    code = run.main(["--quick", "--sizes", "60", "--cache", str(tmp_path / "cache")])
+    printed = capsys.readouterr()
+    assert code == 1 and "FAILED broken one" in printed.err
+    assert "| broken one | **failed** |" in printed.out and "search: rare word" in printed.out
 
 
 def test_bad_options_are_refused_with_a_message(tmp_path, capsys):
