@@ -5,19 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from db.countries import fold, resolve_country
+from db.countries import fold
 from db.errors import NotFound
+from db.filtering import FilterSql, count_sql, page_sql
 from db.rows import MEETING_ROW_COLUMNS, from_row, meeting_row
+from db.summaries import Summaries
 from db.views import (
-    Appearance,
     ItemView,
     MeetingDetail,
     MeetingFilter,
     MeetingRow,
     ParticipantView,
-    PersonSummary,
-    TopicHistory,
-    TopicSummary,
 )
 from db.vocab import ROLE_ORDER
 
@@ -34,7 +32,7 @@ def _rows(cursor) -> list[dict]:
     return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
 
 
-class Reads:
+class Reads(Summaries):
     # -- the timeline ----------------------------------------------------------------------
 
     def meetings_page(
@@ -47,21 +45,39 @@ class Reads:
         today: dt.date | None = None,
     ) -> list[MeetingRow]:
         """Up to `limit` meetings in date order, after or before a cursor (keyset paging)."""
-        where, params = _filter_sql(filters, today)
+        with self._lock:
+            return self._page(page_sql(self.conn, filters, today), after, before, limit)
+
+    def _page(self, chosen: FilterSql, after: Cursor | None, before: Cursor | None,
+              limit: int) -> list[MeetingRow]:
+        where, params = list(chosen.where), list(chosen.params)
+        low, high = chosen.date_from, chosen.date_to
         order = "ASC"
+        # The cursor is written as plain date bounds merged with the filter's range, plus a
+        # tie-break on id: with a row value (date, id) < (?, ?) SQLite may take that as the
+        # range to walk and ignore a tighter date_to, walking years of meetings for nothing.
         if after is not None:
-            where.append("(m.date, m.id) > (?, ?)")
+            where.append("(m.date > ? OR m.id > ?)")
             params += list(after)
+            low = max(low or after[0], after[0])
         elif before is not None:
-            where.append("(m.date, m.id) < (?, ?)")
+            where.append("(m.date < ? OR m.id < ?)")
             params += list(before)
+            high = min(high or before[0], before[0])
             order = "DESC"
-        sql = f"SELECT {_M} FROM meetings m"
+        if low and high and low > high:
+            return []
+        if low:
+            where.append("m.date >= ?")
+            params.append(low)
+        if high:
+            where.append("m.date <= ?")
+            params.append(high)
+        sql = f"SELECT {_M} FROM {chosen.source}"
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += f" ORDER BY m.date {order}, m.id {order} LIMIT ?"
-        with self._lock:
-            rows = [meeting_row(v) for v in self.conn.execute(sql, [*params, limit])]
+        rows = [meeting_row(v) for v in self.conn.execute(sql, [*params, limit])]
         return rows[::-1] if order == "DESC" else rows
 
     def meetings_around(
@@ -75,17 +91,16 @@ class Reads:
     ) -> list[MeetingRow]:
         """The meetings just before `day` and from `day` on: where the timeline opens."""
         cursor = (day.isoformat(), "")
-        with self._read():
-            earlier = self.meetings_page(before=cursor, limit=before, filters=filters, today=today)
-            later = self.meetings_page(after=cursor, limit=after, filters=filters, today=today)
-        return earlier + later
+        with self._read() as conn:
+            chosen = page_sql(conn, filters, today)
+            earlier = self._page(chosen, None, cursor, before)
+            return earlier + self._page(chosen, cursor, None, after)
 
     def count_meetings(
         self, filters: MeetingFilter | None = None, today: dt.date | None = None
     ) -> int:
-        where, params = _filter_sql(filters, today)
-        sql = "SELECT count(*) FROM meetings m" + (" WHERE " + " AND ".join(where) if where else "")
         with self._lock:
+            sql, params = count_sql(self.conn, filters, today)
             return self.conn.execute(sql, params).fetchone()[0]
 
     def meeting_rows(self, ids: list[str]) -> dict[str, MeetingRow]:
@@ -205,100 +220,6 @@ class Reads:
                 ).fetchone()[0],
             }
 
-    # -- people and topics across meetings -----------------------------------------------------
-
-    def people_page(
-        self, *, limit: int = 100, offset: int = 0, text: str | None = None
-    ) -> list[PersonSummary]:
-        """People by name with how many meetings each attended and their latest meeting."""
-        from db.models import Person
-
-        where, params = _name_prefix("pe", text)
-        with self._read() as conn:
-            rows = _rows(conn.execute(
-                "SELECT pe.*, (SELECT count(*) FROM participants p WHERE p.person_id = pe.id) "
-                "AS n, (SELECT m.id FROM participants p JOIN meetings m ON m.id = p.meeting_id "
-                "WHERE p.person_id = pe.id ORDER BY m.date DESC, m.id DESC LIMIT 1) AS latest "
-                f"FROM people pe {where} ORDER BY pe.name_key, pe.id LIMIT ? OFFSET ?",
-                [*params, limit, offset],
-            ))
-            latest = self.meeting_rows([r["latest"] for r in rows if r["latest"]])
-        return [
-            PersonSummary(from_row(Person, r), r["n"], latest.get(r["latest"])) for r in rows
-        ]
-
-    def count_people(self, text: str | None = None) -> int:
-        where, params = _name_prefix("pe", text)
-        with self._lock:
-            sql = f"SELECT count(*) FROM people pe {where}"
-            return self.conn.execute(sql, params).fetchone()[0]
-
-    def topics_page(
-        self, *, limit: int = 100, offset: int = 0, text: str | None = None
-    ) -> list[TopicSummary]:
-        """Topics by name with their latest status and the meeting where they last appeared."""
-        from db.models import Topic
-
-        where, params = _name_prefix("t", text)
-        with self._read() as conn:
-            rows = _rows(conn.execute(
-                "SELECT t.*, (SELECT count(*) FROM agenda_items a WHERE a.topic_id = t.id) AS n, "
-                "(SELECT a.id FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id "
-                "WHERE a.topic_id = t.id ORDER BY m.date DESC, m.id DESC LIMIT 1) AS latest "
-                f"FROM topics t {where} ORDER BY t.name_key, t.id LIMIT ? OFFSET ?",
-                [*params, limit, offset],
-            ))
-            item_ids = [r["latest"] for r in rows if r["latest"]]
-            marks = ", ".join("?" for _ in item_ids)
-            latest_items = {
-                item_id: (meeting_id, status)
-                for item_id, meeting_id, status in conn.execute(
-                    f"SELECT id, meeting_id, status FROM agenda_items WHERE id IN ({marks})",
-                    item_ids,
-                )
-            }
-            meetings = self.meeting_rows(sorted({m for m, _ in latest_items.values()}))
-        summaries = []
-        for r in rows:
-            meeting_id, status = latest_items.get(r["latest"], (None, None))
-            summaries.append(
-                TopicSummary(from_row(Topic, r), r["n"], status, meetings.get(meeting_id))
-            )
-        return summaries
-
-    def count_topics(self, text: str | None = None) -> int:
-        where, params = _name_prefix("t", text)
-        with self._lock:
-            return self.conn.execute(f"SELECT count(*) FROM topics t {where}", params).fetchone()[0]
-
-    def topic_history(self, topic_id: str) -> TopicHistory:
-        """Every meeting where a topic was on the agenda (by date) and every status change."""
-        from db.models import AgendaItem, StatusChange
-
-        with self._read() as conn:
-            topic = self.topic(topic_id)
-            aliased = ", ".join(f"m.{c} AS m_{c}" for c in _MEETING_COLUMNS)
-            items = _rows(conn.execute(
-                f"SELECT a.*, {aliased} FROM agenda_items a "
-                "JOIN meetings m ON m.id = a.meeting_id WHERE a.topic_id = ? "
-                "ORDER BY m.date, m.id",
-                [topic_id],
-            ))
-            changes = _rows(conn.execute(
-                "SELECT s.* FROM status_changes s JOIN agenda_items a ON a.id = s.agenda_item_id "
-                "WHERE a.topic_id = ? ORDER BY s.changed_at, s.id",
-                [topic_id],
-            ))
-        by_item: dict[str, list] = {}
-        for row in changes:
-            by_item.setdefault(row["agenda_item_id"], []).append(from_row(StatusChange, row))
-        appearances = []
-        for row in items:
-            meeting = meeting_row(tuple(row[f"m_{c}"] for c in _MEETING_COLUMNS))
-            item = from_row(AgendaItem, row)
-            appearances.append(Appearance(meeting, item, by_item.get(item.id, [])))
-        return TopicHistory(topic, appearances)
-
     # -- completion and counts -----------------------------------------------------------------
 
     def suggestions(self, field: str, prefix: str, limit: int = 20) -> list[str]:
@@ -356,56 +277,3 @@ def _participant_order(views: list[ParticipantView]):
     return order
 
 
-def _name_prefix(alias: str, text: str | None) -> tuple[str, list]:
-    if not text:
-        return "", []
-    key = fold(text)
-    return (f"WHERE {alias}.name_key >= ? AND {alias}.name_key < ?", [key, key + "\U0010ffff"])
-
-
-def _filter_sql(filters: MeetingFilter | None, today: dt.date | None) -> tuple[list[str], list]:
-    where: list[str] = []
-    params: list = []
-    if filters is None:
-        return where, params
-    if filters.statuses:
-        where.append(f"m.status IN ({', '.join('?' for _ in filters.statuses)})")
-        params += sorted(filters.statuses)
-    if filters.country:
-        found = resolve_country(filters.country)
-        if found:
-            where.append(
-                "(m.country_code = ? OR EXISTS (SELECT 1 FROM participants p JOIN delegations d "
-                "ON d.id = p.delegation_id WHERE p.meeting_id = m.id AND d.country_code = ?))"
-            )
-            params += [found.code, found.code]
-        else:
-            where.append(
-                "EXISTS (SELECT 1 FROM participants p JOIN delegations d ON d.id = "
-                "p.delegation_id WHERE p.meeting_id = m.id AND d.name_key = ?)"
-            )
-            params.append(fold(filters.country))
-    if filters.series:
-        where.append("m.series = ? COLLATE NOCASE")
-        params.append(filters.series)
-    if filters.date_from:
-        where.append("m.date >= ?")
-        params.append(filters.date_from.isoformat())
-    if filters.date_to:
-        where.append("m.date <= ?")
-        params.append(filters.date_to.isoformat())
-    if filters.overdue_only:
-        today = today or dt.date.today()
-        # Mirrors db.dates.last_possible_day: a month-dated meeting is overdue after its month.
-        where.append(
-            "m.status IN ('planned', 'confirmed') AND ("
-            "(m.precision = 'day' AND m.date < ?) OR (m.precision = 'month' AND m.date < ?) OR "
-            "(m.precision = 'year' AND m.date < ?) OR (m.precision = 'approximate' AND m.date < ?))"
-        )
-        params += [
-            today.isoformat(),
-            today.replace(day=1).isoformat(),
-            today.replace(month=1, day=1).isoformat(),
-            (today - dt.timedelta(days=7)).isoformat(),
-        ]
-    return where, params

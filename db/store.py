@@ -29,6 +29,10 @@ class Store(Reads, Writes, Search):
         self.path = Path(path).expanduser()
         opened = open_store_file(self.path, readonly=readonly, create=create)
         self.conn: sqlite3.Connection = opened.conn
+        # A 32 MB page cache instead of SQLite's 2 MB: at 50,000 meetings the indexes the
+        # panes probe then stay in memory (a third faster; README, Performance). Pages are
+        # only cached as they are read, so a small store uses little of it.
+        self.conn.execute("PRAGMA cache_size = -32768")
         self.readonly = opened.readonly
         self.readonly_reason = opened.readonly_reason
         self.created = opened.created

@@ -68,6 +68,7 @@ def test_old_schema_is_backed_up_then_migrated(tmp_path):
         (random.Random(7).randbytes(4096), "not a SQLite database"),
         (b"SQLite format 3\x00" + b"\x00" * 200, "not a readable"),
     ],
+    ids=["empty", "random", "zeroed"],  # random bytes in an id break pytest -n (xdist)
 )
 def test_files_that_are_not_stores_are_refused_untouched(tmp_path, content, message):
     path = tmp_path / "bad.db"
