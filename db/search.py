@@ -47,14 +47,16 @@ class Search:
             return []
         found = []
         with self._read() as conn:
-            # Kind by kind, asking each for what is left of `limit` only: a common word fills
-            # the list with meetings, and the later kinds (whose topics and people need their
-            # latest meeting looked up) are not searched at all.
+            # Every kind is asked for up to `limit` (cheap: FTS walks rowids newest first), then
+            # the list is shared out fairly, so a common word still shows topics and people.
+            # Only the kept topics and people get their latest meeting looked up.
+            # Counting first (rowids only) keeps snippets to the rows that are shown.
+            counts = {kind: len(conn.execute(_COUNTS[kind], [query, limit]).fetchall())
+                      for kind in _QUERIES}
+            shares = fair_shares(counts, limit)
             for kind, sql in _QUERIES.items():
-                if len(found) >= limit:
-                    break
-                rows = conn.execute(sql, [query, limit - len(found)]).fetchall()
-                if kind in _LEADS:  # a topic or a person leads to their latest meeting
+                rows = conn.execute(sql, [query, shares[kind]]).fetchall() if shares[kind] else []
+                if kind in _LEADS and rows:  # a topic or a person leads to their latest meeting
                     keys = latest(conn, *_LEADS[kind], [row[1] for row in rows])
                     rows = [(*row[:4], keys[row[1]][1]) for row in rows]
                 found += rows
@@ -76,12 +78,36 @@ class Search:
         return hits[:limit]
 
 
+def fair_shares(counts: dict[str, int], limit: int) -> dict[str, int]:
+    """Split `limit` places between kinds: equal shares first, then what a kind cannot use goes
+    to the others, in order."""
+    shares = dict.fromkeys(counts, 0)
+    left = limit
+    while left > 0:
+        open_kinds = [kind for kind in counts if shares[kind] < counts[kind]]
+        if not open_kinds:
+            break
+        each = max(1, left // len(open_kinds))
+        for kind in open_kinds:
+            extra = min(each, counts[kind] - shares[kind], left)
+            shares[kind] += extra
+            left -= extra
+            if not left:
+                break
+    return shares
+
+
 _SNIP = f"'{MARK_START}', '{MARK_END}', '…', 12"
 _M_COLS = ", ".join(f"m.{c.strip()}" for c in MEETING_ROW_COLUMNS.split(","))
 # Newest rows first (FTS5 walks rowids in reverse cheaply) rather than by rank: ranking a
 # common word means scoring every match, too slow at 500,000 items. The last column says
 # where a hit leads, as date || meeting id (see db.latest); topics and people get theirs after.
 _LEADS = {"topic": ("agenda_items", "topic_id"), "person": ("participants", "person_id")}
+_COUNTS = {
+    kind: f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ? LIMIT ?"
+    for kind, table in (("meeting", "meetings"), ("item", "agenda_items"),
+                        ("topic", "topics"), ("person", "people"))
+}
 _QUERIES = {
     "meeting": (
         f"SELECT 'meeting', m.id, m.title, snippet(meetings_fts, -1, {_SNIP}), "

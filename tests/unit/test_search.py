@@ -53,3 +53,17 @@ def test_index_follows_inserts_updates_and_deletes(empty_store):
 def test_snippets_mark_the_match(store):
     hit = next(h for h in store.search("Landau") if h.kind == "person")
     assert "\ue000" in hit.snippet and strip_marks(hit.snippet).startswith("Christopher Landau")
+
+
+def test_a_common_word_still_shows_every_kind(empty_store):
+    from db.search import fair_shares
+
+    assert fair_shares({"meeting": 90, "item": 90, "topic": 3, "person": 0}, 40) == {
+        "meeting": 19, "item": 18, "topic": 3, "person": 0}
+    for i in range(30):
+        m = empty_store.add_meeting(Meeting(title=f"Security talks {i}", date="2025-01-01"))
+        empty_store.add_item(m.id, ItemDraft(topic=f"Security topic {i}", text="Security"))
+    empty_store.add_participant(m.id, ParticipantDraft(name="Ada Security"))
+    hits = empty_store.search("security", limit=20)
+    assert len(hits) == 20
+    assert {"meeting", "item", "topic", "person"} <= {h.kind for h in hits}

@@ -19,7 +19,7 @@ class ListPane(OptionList):
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
     ]
-    PAGE = 200
+    PAGE = 60  # a screenful or two; more are paged in as the cursor nears the end
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
