@@ -1,16 +1,20 @@
-"""Bulk reads for the exporters: whole meetings (participants, agenda, sources) for many
-meetings at once, in a few queries per chunk of meetings, as light tuples.
+"""Bulk reads for the exporters: whole meetings (participants, agenda, sources) for any number
+of meetings in four queries, as light tuples, streamed in date order.
 
 The app's `Store.meeting_detail` builds pydantic models for one meeting; calling it 50,000 times
-would take minutes. Here each chunk of meetings costs four queries, rows stay plain tuples, and
-the exporters stream their output chunk by chunk, so memory stays flat however big the store.
+would take minutes. Here rows stay plain tuples and meetings are yielded one by one, so memory
+stays flat however big the store.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import groupby
+from operator import itemgetter
 from typing import NamedTuple
 
 from db.countries import fold
@@ -19,7 +23,12 @@ from db.errors import NotFound
 from db.views import MeetingFilter
 from db.vocab import ROLE_ORDER
 
-CHUNK = 1000  # meetings per round of queries: big enough to amortise, small enough for memory
+_MEETING_COLUMNS = (
+    "m.id, m.title, m.date, m.time, m.timezone, m.precision, m.venue, m.city, m.country, "
+    "m.format, m.status, m.series, m.notes"
+)
+# Folding a name for sorting costs microseconds; the same few thousand names recur.
+_fold = lru_cache(maxsize=65536)(fold)
 
 
 class MeetingRec(NamedTuple):
@@ -101,7 +110,7 @@ class MeetingBundle:
         for person in self.people:
             groups.setdefault(person.delegation_id or "", []).append(person)
         for members in groups.values():
-            members.sort(key=lambda p: (ROLE_ORDER.get(p.role, 99), fold(p.name), p.name))
+            members.sort(key=lambda p: (ROLE_ORDER.get(p.role, 99), _fold(p.name), p.name))
 
         def order(key: str):
             members = groups[key]
@@ -111,72 +120,88 @@ class MeetingBundle:
         return [(groups[key][0].delegation, groups[key]) for key in sorted(groups, key=order)]
 
 
-_MEETING_SQL = (
-    "SELECT id, title, date, time, timezone, precision, venue, city, country, format, status, "
-    "series, notes FROM meetings WHERE id IN ({marks})"
-)
-_PEOPLE_SQL = (
-    "SELECT p.meeting_id, p.role, pe.name, pe.office, pe.affiliation, d.id, d.name "
-    "FROM participants p JOIN people pe ON pe.id = p.person_id "
-    "LEFT JOIN delegations d ON d.id = p.delegation_id WHERE p.meeting_id IN ({marks})"
-)
-_ITEMS_SQL = (
-    "SELECT a.meeting_id, a.id, a.position, a.text, a.status, a.outcome, t.id, t.name "
-    "FROM agenda_items a JOIN topics t ON t.id = a.topic_id WHERE a.meeting_id IN ({marks}) "
-    "ORDER BY a.meeting_id, a.position, a.id"
-)
-_SOURCES_SQL = (
-    "SELECT meeting_id, outlet, author, url, published, excerpt FROM sources "
-    "WHERE meeting_id IN ({marks}) ORDER BY meeting_id, published, outlet, id"
-)
+def _where(filters: MeetingFilter | None) -> tuple[str, list]:
+    # The timeline's own filter SQL, so an exported range is exactly what the timeline shows.
+    from db.reads import _filter_sql
+
+    where, params = _filter_sql(filters, None)
+    return (" AND ".join(where) or "1"), params
 
 
-def bundles(store, meeting_ids: list[str]) -> list[MeetingBundle]:
-    """Whole meetings for these ids, in the order given (ids not in the store are left out)."""
-    if not meeting_ids:
-        return []
-    marks = ", ".join("?" for _ in meeting_ids)
-    with store._read() as conn:
-        meetings = {
-            row[0]: MeetingBundle(MeetingRec._make(row))
-            for row in conn.execute(_MEETING_SQL.format(marks=marks), meeting_ids)
-        }
-        for row in conn.execute(_PEOPLE_SQL.format(marks=marks), meeting_ids):
-            meetings[row[0]].people.append(PersonRec._make(row))
-        for row in conn.execute(_ITEMS_SQL.format(marks=marks), meeting_ids):
-            meetings[row[0]].items.append(ItemRec._make(row))
-        for row in conn.execute(_SOURCES_SQL.format(marks=marks), meeting_ids):
-            meetings[row[0]].sources.append(SourceRec._make(row))
-    return [meetings[mid] for mid in meeting_ids if mid in meetings]
+def iter_bundles(store, filters: MeetingFilter | None = None) -> Iterator[MeetingBundle]:
+    """Every meeting matching `filters`, in date order, with its people, items and sources."""
+    where, params = _where(filters)
+    return iter_where(store, where, params)
 
 
 def bundle(store, meeting_id: str) -> MeetingBundle:
-    found = bundles(store, [meeting_id])
-    if not found:
-        raise NotFound(f"no meeting with id {meeting_id}")
-    return found[0]
+    with closing(iter_where(store, "m.id = ?", [meeting_id])) as found:
+        for meeting in found:
+            return meeting
+    raise NotFound(f"no meeting with id {meeting_id}")
 
 
-def iter_bundles(store, filters: MeetingFilter | None = None) -> Iterator[list[MeetingBundle]]:
-    """Every meeting matching `filters`, in date order, a chunk at a time."""
-    after = None
-    while True:
-        rows = store.meetings_page(after=after, limit=CHUNK, filters=filters)
-        if not rows:
-            return
-        yield bundles(store, [row.id for row in rows])
-        if len(rows) < CHUNK:
-            return
-        after = rows[-1].cursor
+def iter_where(store, where: str, params: list) -> Iterator[MeetingBundle]:
+    """Meetings matching an SQL condition on `m`, streamed in (date, id) order.
+
+    Four queries run side by side, each ordered by the meetings' (date, id), so SQLite walks the
+    date index once per table and Python merges the streams: no per-meeting queries and no
+    whole-store lists in memory. One read transaction keeps the four views consistent.
+    """
+    order = "ORDER BY m.date, m.id"
+    with store._read() as conn:
+        meetings = conn.execute(
+            f"SELECT {_MEETING_COLUMNS} FROM meetings m WHERE {where} {order}", params
+        )
+        people = _groups(conn.execute(
+            "SELECT m.id, p.role, pe.name, pe.office, pe.affiliation, d.id, d.name "
+            "FROM meetings m CROSS JOIN participants p ON p.meeting_id = m.id "
+            "JOIN people pe ON pe.id = p.person_id "
+            f"LEFT JOIN delegations d ON d.id = p.delegation_id WHERE {where} {order}",
+            params,
+        ), PersonRec)
+        items = _groups(conn.execute(
+            "SELECT m.id, a.id, a.position, a.text, a.status, a.outcome, t.id, t.name "
+            "FROM meetings m CROSS JOIN agenda_items a ON a.meeting_id = m.id "
+            f"JOIN topics t ON t.id = a.topic_id WHERE {where} {order}, a.position, a.id",
+            params,
+        ), ItemRec)
+        sources = _groups(conn.execute(
+            "SELECT m.id, s.outlet, s.author, s.url, s.published, s.excerpt "
+            "FROM meetings m CROSS JOIN sources s ON s.meeting_id = m.id "
+            f"WHERE {where} {order}, s.published, s.outlet, s.id",
+            params,
+        ), SourceRec)
+        streams = [people, items, sources]
+        heads = [next(stream, None) for stream in streams]
+        for row in meetings:
+            found = MeetingBundle(MeetingRec._make(row))
+            lists = [found.people, found.items, found.sources]
+            for index, head in enumerate(heads):
+                if head is not None and head[0] == row[0]:
+                    lists[index].extend(head[1])
+                    heads[index] = next(streams[index], None)
+            yield found
+
+
+def _groups(cursor, record) -> Iterator[tuple[str, list]]:
+    """(meeting id, [records]) for each run of rows of one meeting."""
+    make = record._make
+    for key, rows in groupby(cursor, key=itemgetter(0)):
+        yield key, [make(row) for row in rows]
 
 
 def sources_of(store, meeting_ids: list[str]) -> dict[str, list[SourceRec]]:
-    """The sources of these meetings, by meeting id."""
+    """The sources of these meetings, by meeting id, each meeting's in the brief's order."""
     found: dict[str, list[SourceRec]] = {}
     with store._read() as conn:
-        for start in range(0, len(meeting_ids), CHUNK):
-            chunk = meeting_ids[start:start + CHUNK]
+        for start in range(0, len(meeting_ids), 500):
+            chunk = meeting_ids[start:start + 500]
             marks = ", ".join("?" for _ in chunk)
-            for row in conn.execute(_SOURCES_SQL.format(marks=marks), chunk):
+            for row in conn.execute(
+                "SELECT meeting_id, outlet, author, url, published, excerpt FROM sources "
+                f"WHERE meeting_id IN ({marks}) ORDER BY meeting_id, published, outlet, id",
+                chunk,
+            ):
                 found.setdefault(row[0], []).append(SourceRec._make(row))
     return found

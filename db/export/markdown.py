@@ -36,8 +36,13 @@ def iter_range_agenda(store, filters: MeetingFilter) -> Iterator[str]:
     detail = filters.describe() if (filters.statuses or filters.country or filters.series) else ""
     summary = f"{count:,} meeting{'s' if count != 1 else ''}"
     yield escape.inline(f"{summary}; {detail}." if detail else f"{summary}.") + "\n"
-    for chunk in iter_bundles(store, filters):
-        yield "".join(line for meeting in chunk for line in compact_lines(meeting))
+    batch: list[str] = []
+    for meeting in iter_bundles(store, filters):
+        batch.extend(compact_lines(meeting))
+        if len(batch) > 5000:  # hand the writer sizeable pieces, not one line at a time
+            yield "".join(batch)
+            batch.clear()
+    yield "".join(batch)
 
 
 def range_title(filters: MeetingFilter) -> str:
