@@ -25,7 +25,7 @@ from db.vocab import ROLE_ORDER
 
 _MEETING_COLUMNS = (
     "m.id, m.title, m.date, m.time, m.timezone, m.precision, m.venue, m.city, m.country, "
-    "m.format, m.status, m.series, m.notes"
+    "m.format, m.status, m.series, m.notes, m.created_at, m.updated_at"
 )
 # Folding a name for sorting costs microseconds; the same few thousand names recur.
 _fold = lru_cache(maxsize=65536)(fold)
@@ -45,6 +45,8 @@ class MeetingRec(NamedTuple):
     status: str
     series: str | None
     notes: str | None
+    created_at: str
+    updated_at: str
 
     @property
     def when(self) -> str:

@@ -8,5 +8,6 @@ from tui.cli.main import cli
 def main() -> None:
     # Command modules register themselves on import; each adds to `cli`.
     import tui.cli.commands  # noqa: F401
+    import tui.cli.export  # noqa: F401
 
     cli()
