@@ -25,7 +25,8 @@ def test_round_trip_is_byte_identical(store, empty_store):
     assert result.added == store.counts()
     assert export_json(empty_store) == text
     assert empty_store.meeting_detail(SEED_MEETING_ID).meeting.title.startswith("Türkiye–US")
-    assert {h.id for h in empty_store.search("sanctions")} == {h.id for h in store.search("sanctions")}
+    found = {hit.id for hit in empty_store.search("sanctions")}
+    assert found == {hit.id for hit in store.search("sanctions")}
 
 
 def test_format_is_versioned_and_one_record_per_line(store):
