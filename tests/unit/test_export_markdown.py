@@ -203,7 +203,8 @@ def test_line_starts_never_open_blocks(lines):
     tokens = _parser().parse(paragraphs[0])
     assert [t.type for t in tokens] == ["paragraph_open", "inline", "paragraph_close"]
     assert {t.type for t in flat(tokens[1].children)} <= {"text", "hardbreak"}
-    assert text_of(tokens) == "\n".join(lines)
+    # markdown-it-py trims any Unicode space (e.g. a no-break space) at the paragraph's ends.
+    assert text_of(tokens) == "\n".join(lines).strip()
 
 
 def _parser() -> MarkdownIt:
