@@ -11,8 +11,10 @@ writing anything, then writes in one transaction (bulk.py). The merge rule is in
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -109,8 +111,26 @@ def _selection(filters: MeetingFilter | None) -> dict[str, tuple[str, list]]:
 
 def read_export(data: bytes | str, name: str = "the file") -> Records:
     """Parse and validate an export completely: every record against its model, ids unique
-    per table, references inside the file resolvable. Raises ImportFailed (one line naming the
-    record and field) on the first kind of problem found; returns validated Records."""
+    per table. Raises ImportFailed (one line naming the record and field) on the first kind of
+    problem found; returns validated Records."""
+    with _no_gc():
+        return _read_export(data, name)
+
+
+@contextmanager
+def _no_gc():
+    """Pause the cyclic garbage collector while millions of objects are made: they are all
+    kept, and each collection pass would walk them all again (CPython's usual bulk-load fix)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _read_export(data: bytes | str, name: str) -> Records:
     document = _parse(data, name)
     records = Records()
     problems: list[str] = []
@@ -265,7 +285,7 @@ def import_records(store, records: Records, name: str = "the file") -> ImportRes
     # 2 MB page cache a 50,000-meeting import thrashes (minutes instead of seconds).
     conn.execute(f"PRAGMA cache_size = {-IMPORT_CACHE_KIB}")
     try:
-        with store._write(f"Import {name}", undoable=False):
+        with _no_gc(), store._write(f"Import {name}", undoable=False):
             plan = plan_import(conn, records, name)
             insert_plan(conn, plan.records)
     finally:
