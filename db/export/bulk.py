@@ -192,7 +192,7 @@ def insert_plan(conn: sqlite3.Connection, records: Records) -> None:
         sql = (f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
                f"VALUES ({', '.join('?' for _ in columns)})")
         values = (tuple(row[c] for c in columns) for row in rows)
-        if table in _FTS_TABLES and _worth_rebuilding(conn, table, len(rows)):
+        if _worth_rebuilding(conn, table, len(rows)):
             _insert_then_index(conn, table, sql, values)
         else:
             conn.executemany(sql, values)
@@ -200,25 +200,27 @@ def insert_plan(conn: sqlite3.Connection, records: Records) -> None:
 
 def _worth_rebuilding(conn, table: str, adding: int) -> bool:
     # Re-indexing the whole table beats row-by-row indexing when the import at least doubles
-    # it; for a few rows into a big store the per-row triggers are cheaper.
+    # it; for a few rows into a big store the per-row work is cheaper.
     if adding < 1000:
         return False
     return conn.execute(f"SELECT count(*) FROM [{table}]").fetchone()[0] <= adding
 
 
 def _insert_then_index(conn, table: str, sql: str, values) -> None:
-    """Insert without the full-text trigger, then rebuild the index once. The trigger fires
-    per row and SQLite's FTS5 flushes its pending terms at each statement, which makes a
-    row-by-row load of 500,000 agenda items take minutes instead of seconds. All of this runs
-    in the import's transaction: a failure restores the trigger with everything else."""
-    trigger = f"{table}_ai"
-    found = conn.execute(
-        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", [trigger]
-    ).fetchone()
-    if found is None:
-        conn.executemany(sql, values)
-        return
-    conn.execute(f"DROP TRIGGER [{trigger}]")
+    """Insert with the table's secondary indexes and full-text trigger set aside, then build
+    them once. Row by row, every index insert lands on a random page (ids are random UUIDs)
+    and SQLite's FTS5 flushes its pending terms at every statement; building afterwards is a
+    sort. All of this runs in the import's transaction: a failure restores the indexes and the
+    trigger along with everything else, and other connections never see them missing."""
+    saved = conn.execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL "
+        "AND (type = 'index' OR (type = 'trigger' AND name = ?))",
+        [table, f"{table}_ai"],
+    ).fetchall()
+    for kind, name, _ in saved:
+        conn.execute(f"DROP {kind.upper()} [{name}]")
     conn.executemany(sql, values)
-    conn.execute(f"INSERT INTO [{table}_fts] ([{table}_fts]) VALUES ('rebuild')")
-    conn.execute(found[0])
+    if table in _FTS_TABLES:
+        conn.execute(f"INSERT INTO [{table}_fts] ([{table}_fts]) VALUES ('rebuild')")
+    for _, _, create in saved:
+        conn.execute(create)

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from db.drafts import ItemDraft
 from db.errors import ImportFailed
 from db.export.json_io import export_json, import_data
 from db.models import AgendaItem, Meeting, Participant, Person, StatusChange, Topic
@@ -203,3 +204,29 @@ def test_generated_stores_round_trip_byte_identically(tmp_path_factory, generate
         import_data(second, text)
         assert export_json(second) == text
         assert second.counts() == first.counts()
+
+
+def test_a_large_import_keeps_the_schema_and_search(empty_store):
+    """Big imports set indexes and the full-text trigger aside and rebuild them (bulk.py):
+    afterwards the schema is exactly as before and search finds the new rows."""
+    def schema():
+        return sorted(empty_store.conn.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL"
+        ).fetchall())
+
+    before = schema()
+    big = Records(meetings=[Meeting(title="Bulk", date=dt.date(2025, 1, 1))],
+                  topics=[Topic(name="Bulk topic")])
+    big.agenda_items += [
+        AgendaItem(meeting_id=big.meetings[0].id, topic_id=big.topics[0].id, position=n,
+                   text=f"Item {n} on çeşme {'rare' if n == 777 else 'common'}")
+        for n in range(1200)
+    ]
+    import_data(empty_store, _records_json(big))
+    assert schema() == before
+    assert empty_store.integrity_check() == "ok"
+    assert [hit.label for hit in empty_store.search("rare")] == ["Item 777 on çeşme rare"]
+    assert len(empty_store.search("cesme", limit=2000)) >= 1200
+    # The per-row trigger is back: a later single write is indexed too.
+    empty_store.add_item(big.meetings[0].id, ItemDraft(topic="Bulk topic", text="after xyzzy"))
+    assert [hit.label for hit in empty_store.search("xyzzy")] == ["after xyzzy"]
