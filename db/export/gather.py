@@ -31,6 +31,12 @@ _MEETING_COLUMNS = (
 _fold = lru_cache(maxsize=65536)(fold)
 
 
+@lru_cache(maxsize=65536)
+def _when(iso_date: str, precision: str) -> str:
+    # strftime("%B") costs ~20 µs a call here; 20 years of meetings have ~7,300 distinct days.
+    return when_text(dt.date.fromisoformat(iso_date), precision)
+
+
 class MeetingRec(NamedTuple):
     id: str
     title: str
@@ -51,7 +57,7 @@ class MeetingRec(NamedTuple):
     @property
     def when(self) -> str:
         """The date as honestly as it is known, with the time and zone when set."""
-        text = when_text(dt.date.fromisoformat(self.date), self.precision)
+        text = _when(self.date, self.precision)
         if self.time:
             text += f", {self.time[:5]}"
             if self.timezone:
@@ -75,12 +81,9 @@ class PersonRec(NamedTuple):
 
 class ItemRec(NamedTuple):
     meeting_id: str
-    id: str
-    position: int
     text: str | None
     status: str
     outcome: str | None
-    topic_id: str
     topic: str
 
     @property
@@ -108,18 +111,24 @@ class MeetingBundle:
         """Participants grouped by delegation: the group with a co-chair (or else the best
         role) first, then by delegation name; within a group by role, then name. The same
         order as the app's meeting view (db.reads)."""
+        if not self.people:
+            return []
+        ranked = sorted(self.people, key=_person_order)
         groups: dict[str, list[PersonRec]] = {}
-        for person in self.people:
+        for person in ranked:
             groups.setdefault(person.delegation_id or "", []).append(person)
-        for members in groups.values():
-            members.sort(key=lambda p: (ROLE_ORDER.get(p.role, 99), _fold(p.name), p.name))
+        if len(groups) == 1:
+            return [(ranked[0].delegation, ranked)]
 
         def order(key: str):
-            members = groups[key]
-            return (ROLE_ORDER.get(members[0].role, 99),
-                    members[0].delegation if key else "\uffff", key)
+            first = groups[key][0]
+            return (ROLE_ORDER.get(first.role, 99), first.delegation if key else "\uffff", key)
 
         return [(groups[key][0].delegation, groups[key]) for key in sorted(groups, key=order)]
+
+
+def _person_order(person: PersonRec) -> tuple:
+    return (ROLE_ORDER.get(person.role, 99), _fold(person.name), person.name)
 
 
 def _where(filters: MeetingFilter | None) -> tuple[str, list]:
@@ -152,33 +161,50 @@ def iter_where(store, where: str, params: list) -> Iterator[MeetingBundle]:
     """
     order = "ORDER BY m.date, m.id"
     with store._read() as conn:
+        # Names of the topics, people and delegations involved, looked up once: joining them
+        # row by row costs SQLite more than a dict lookup costs Python (500,000 items).
+        topics = dict(conn.execute(
+            "SELECT id, name FROM topics WHERE id IN (SELECT a.topic_id FROM meetings m "
+            f"JOIN agenda_items a ON a.meeting_id = m.id WHERE {where})", params,
+        ))
+        people = {row[0]: row[1:] for row in conn.execute(
+            "SELECT id, name, office, affiliation FROM people WHERE id IN (SELECT p.person_id "
+            f"FROM meetings m JOIN participants p ON p.meeting_id = m.id WHERE {where})", params,
+        )}
+        delegations = dict(conn.execute("SELECT id, name FROM delegations"))
         meetings = conn.execute(
             f"SELECT {_MEETING_COLUMNS} FROM meetings m WHERE {where} {order}", params
         )
-        people = _groups(conn.execute(
-            "SELECT m.id, p.role, pe.name, pe.office, pe.affiliation, d.id, d.name "
-            "FROM meetings m CROSS JOIN participants p ON p.meeting_id = m.id "
-            "JOIN people pe ON pe.id = p.person_id "
-            f"LEFT JOIN delegations d ON d.id = p.delegation_id WHERE {where} {order}",
-            params,
-        ), PersonRec)
-        items = _groups(conn.execute(
-            "SELECT m.id, a.id, a.position, a.text, a.status, a.outcome, t.id, t.name "
+        # Ties in position (which the store does not create) fall back to insertion order.
+        item_rows = conn.execute(
+            "SELECT m.id, a.text, a.status, a.outcome, a.topic_id "
             "FROM meetings m CROSS JOIN agenda_items a ON a.meeting_id = m.id "
-            f"JOIN topics t ON t.id = a.topic_id WHERE {where} {order}, a.position, a.id",
+            f"WHERE {where} {order}, a.position",
             params,
-        ), ItemRec)
-        sources = _groups(conn.execute(
+        )
+        person_rows = conn.execute(
+            "SELECT m.id, p.role, p.person_id, p.delegation_id "
+            "FROM meetings m CROSS JOIN participants p ON p.meeting_id = m.id "
+            f"WHERE {where} {order}",
+            params,
+        )
+        source_rows = conn.execute(
             "SELECT m.id, s.outlet, s.author, s.url, s.published, s.excerpt "
             "FROM meetings m CROSS JOIN sources s ON s.meeting_id = m.id "
             f"WHERE {where} {order}, s.published, s.outlet, s.id",
             params,
-        ), SourceRec)
-        streams = [people, items, sources]
+        )
+        streams = [
+            _groups(person_rows, lambda r: PersonRec(
+                r[0], r[1], *people[r[2]], r[3], delegations.get(r[3]))),
+            _groups(item_rows, lambda r: ItemRec(r[0], r[1], r[2], r[3], topics[r[4]])),
+            _groups(source_rows, SourceRec._make),
+        ]
         heads = [next(stream, None) for stream in streams]
+        make_meeting = MeetingRec._make
         for row in meetings:
-            found = MeetingBundle(MeetingRec._make(row))
-            lists = [found.people, found.items, found.sources]
+            found = MeetingBundle(make_meeting(row))
+            lists = (found.people, found.items, found.sources)
             for index, head in enumerate(heads):
                 if head is not None and head[0] == row[0]:
                     lists[index].extend(head[1])
@@ -186,9 +212,8 @@ def iter_where(store, where: str, params: list) -> Iterator[MeetingBundle]:
             yield found
 
 
-def _groups(cursor, record) -> Iterator[tuple[str, list]]:
+def _groups(cursor, make) -> Iterator[tuple[str, list]]:
     """(meeting id, [records]) for each run of rows of one meeting."""
-    make = record._make
     for key, rows in groupby(cursor, key=itemgetter(0)):
         yield key, [make(row) for row in rows]
 
