@@ -7,9 +7,10 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from db.export import meeting_brief, topic_dossier
+from db.export import meeting_brief, range_agenda, topic_dossier
 from db.sample import SEED_MEETING_ID, load_sample, sample_id
 from db.store import Store
+from db.views import MeetingFilter
 
 GOLDEN = Path(__file__).parent
 ROOT = GOLDEN.parent.parent
@@ -17,6 +18,7 @@ SANCTIONS_TOPIC_ID = sample_id("topic", "sanctions")
 FILES = {
     GOLDEN / "seed-brief.md": lambda store: meeting_brief(store, SEED_MEETING_ID),
     GOLDEN / "sanctions-dossier.md": lambda store: topic_dossier(store, SANCTIONS_TOPIC_ID),
+    GOLDEN / "sample-agenda.md": lambda store: range_agenda(store, MeetingFilter()),
     # The README's example: what `agenda-tui export markdown --meeting ID` prints.
     ROOT / "examples" / "seed-brief.md": lambda store: meeting_brief(store, SEED_MEETING_ID),
 }
