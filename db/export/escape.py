@@ -16,6 +16,7 @@ _INLINE = re.compile(r"[\\`*_\[\]<>|~#$]|&(?=#?[0-9A-Za-z]+;)")
 # What makes a line a block of its own: list items (-, +, "1." or "1)"), a setext heading
 # underline (= or -). "#", ">", "*", "`", "~", "<", "|" are already escaped by _INLINE.
 _LINE_START = re.compile(r"^(?:([-+=])|(\d+)([.)]))")
+_SPECIALS = "\\`*_[]<>|~#$&"
 _STARTERS = frozenset("-+=0123456789")
 _SPACES = re.compile(r"[ \t\n]+")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
@@ -23,9 +24,12 @@ _URL_SPECIAL = re.compile(r"[\\()<>]")
 
 
 def _escape_line(line: str) -> str:
-    # Fast paths: most names and titles need no escaping at all (exports run over 500,000 items).
-    if _INLINE.search(line):
-        line = _INLINE.sub(_backslash, line)
+    # Fast paths: most names and titles need no escaping at all (exports run over 500,000
+    # items), and a dozen `in` tests cost a third of one regex search on non-ASCII text.
+    for special in _SPECIALS:
+        if special in line:
+            line = _INLINE.sub(_backslash, line)
+            break
     if line[:1] in _STARTERS:
         line = _LINE_START.sub(_line_start, line, count=1)
     return line
