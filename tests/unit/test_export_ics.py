@@ -61,3 +61,19 @@ def test_deterministic_with_stamps_from_the_store(store):
     seed = events(first)[SEED_MEETING_ID]
     assert seed["dtstamp"].dt == dt.datetime(2025, 5, 18, 9, tzinfo=dt.UTC)
     assert first.startswith("BEGIN:VCALENDAR\r\n") and first.endswith("END:VCALENDAR\r\n")
+
+
+def test_folding_keeps_lines_short_and_characters_whole(store):
+    from db.export.ics import fold
+
+    line = "DESCRIPTION:" + "Türkiye 🤝 United States, " * 20
+    folded = fold(line)
+    physical = folded.split("\r\n")[:-1]
+    assert all(len(part.encode("utf-8")) <= 75 for part in physical)
+    assert all(part.startswith(" ") for part in physical[1:])
+    assert "".join(part.removeprefix(" ") if i else part
+                   for i, part in enumerate(physical)) == line
+    long_notes = "Ankara–Washington: " + "çok uzun bir not 🕊️ " * 40
+    store.update_meeting(store.meeting(SEED_MEETING_ID).edit(notes=long_notes))
+    seed = events(export_ics(store))[SEED_MEETING_ID]
+    assert long_notes.strip() in str(seed["description"])
