@@ -71,3 +71,16 @@ def _sync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def suggested_name(*parts: str, suffix: str = ".md") -> str:
+    """A default file name for an export form: "brief-2025-05-20-turkiye-us-joint-working-group"
+    plus suffix. Plain ASCII, so it is safe on every file system and in a shell."""
+    import re
+    import unicodedata
+
+    # Punctuation of any script (dashes, slashes) separates words before accents are dropped.
+    text = re.sub(r"[\W_]+", "-", "-".join(part for part in parts if part))
+    ascii_text = unicodedata.normalize("NFKD", text.replace("ı", "i")).encode("ascii", "ignore")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.decode().lower()).strip("-")
+    return (slug[:80].rstrip("-") or "agenda-export") + suffix

@@ -134,3 +134,13 @@ def test_write_replaces_and_keeps_permissions(tmp_path):
 def test_write_to_a_folder_is_refused(tmp_path):
     with pytest.raises(ExportFailed, match="is a folder"):
         write_atomic(tmp_path, "x")
+
+
+def test_suggested_names_are_plain_and_safe():
+    from db.export import suggested_name
+
+    assert suggested_name("brief", "2025-05-20", "Türkiye–US Joint Working Group on Syria") == (
+        "brief-2025-05-20-turkiye-us-joint-working-group-on-syria.md"
+    )
+    assert suggested_name("dossier", "Yılmaz / <x>", suffix=".json") == "dossier-yilmaz-x.json"
+    assert suggested_name("中文") == "agenda-export.md"
