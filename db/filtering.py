@@ -53,6 +53,21 @@ class _Party:
                f"({self.delegations})"
 
 
+def where_sql(conn: sqlite3.Connection, filters: MeetingFilter | None,
+              today: dt.date | None = None) -> tuple[list[str], list]:
+    """The WHERE terms (over `meetings m`) and parameters of a filter, dates included, for
+    queries that read every matching meeting (exports) rather than a page."""
+    found = page_sql(conn, filters, today)
+    where, params = list(found.where), list(found.params)
+    if found.date_from:
+        where.append("m.date >= ?")
+        params.append(found.date_from)
+    if found.date_to:
+        where.append("m.date <= ?")
+        params.append(found.date_to)
+    return where, params
+
+
 def page_sql(conn: sqlite3.Connection, filters: MeetingFilter | None,
              today: dt.date | None) -> FilterSql:
     """FROM and WHERE for a page of the timeline (the caller adds the date range merged with

@@ -131,17 +131,18 @@ def _person_order(person: PersonRec) -> tuple:
     return (ROLE_ORDER.get(person.role, 99), _fold(person.name), person.name)
 
 
-def _where(filters: MeetingFilter | None) -> tuple[str, list]:
+def _where(store, filters: MeetingFilter | None) -> tuple[str, list]:
     # The timeline's own filter SQL, so an exported range is exactly what the timeline shows.
-    from db.reads import _filter_sql
+    from db.filtering import where_sql
 
-    where, params = _filter_sql(filters, None)
+    with store._lock:
+        where, params = where_sql(store.conn, filters)
     return (" AND ".join(where) or "1"), params
 
 
 def iter_bundles(store, filters: MeetingFilter | None = None) -> Iterator[MeetingBundle]:
     """Every meeting matching `filters`, in date order, with its people, items and sources."""
-    where, params = _where(filters)
+    where, params = _where(store, filters)
     return iter_where(store, where, params)
 
 

@@ -86,11 +86,11 @@ def fold(line: str) -> str:
 
 
 def _zones(store, filters: MeetingFilter | None) -> list[str]:
-    from db.reads import _filter_sql
+    from db.filtering import where_sql
 
-    where, params = _filter_sql(filters, None)
-    where.append("m.timezone IS NOT NULL AND m.time IS NOT NULL")
     with store._read() as conn:
+        where, params = where_sql(conn, filters)
+        where.append("m.timezone IS NOT NULL AND m.time IS NOT NULL")
         rows = conn.execute(
             f"SELECT DISTINCT m.timezone FROM meetings m WHERE {' AND '.join(where)} "
             "ORDER BY m.timezone", params,

@@ -61,9 +61,9 @@ def iter_json(store, filters: MeetingFilter | None = None) -> Iterator[str]:
     """The store (or, with `filters`, the matching meetings with everything they refer to) as
     JSON text chunks. SQLite's json_object writes each record: this keeps a 50,000-meeting
     export to seconds, and the values are the stored ones, so nothing is lost or reformatted."""
-    selection = _selection(filters)
     yield f'{{\n"format": "{FORMAT}",\n"version": {VERSION}'
     with store._read() as conn:
+        selection = _selection(conn, filters)
         for table, model in MODELS.items():
             pairs = ", ".join(
                 f"'{name}', " + ("json(tags)" if name == "tags" else f"[{name}]")
@@ -82,13 +82,13 @@ def iter_json(store, filters: MeetingFilter | None = None) -> Iterator[str]:
     yield "\n}\n"
 
 
-def _selection(filters: MeetingFilter | None) -> dict[str, tuple[str, list]]:
+def _selection(conn, filters: MeetingFilter | None) -> dict[str, tuple[str, list]]:
     """WHERE clauses that keep the chosen meetings and what they need to stand alone."""
     if filters is None or not filters.active:
         return {}
-    from db.reads import _filter_sql
+    from db.filtering import where_sql
 
-    where, params = _filter_sql(filters, None)
+    where, params = where_sql(conn, filters)
     chosen = "SELECT m.id FROM meetings m" + (" WHERE " + " AND ".join(where) if where else "")
     items = f"SELECT id FROM agenda_items WHERE meeting_id IN ({chosen})"
     return {
