@@ -15,6 +15,7 @@ from textual.widgets import Footer, Header
 from db.errors import NotFound
 from db.views import ItemView, MeetingDetail, MeetingFilter, SearchHit
 from tui.screens.edits import EditActions
+from tui.screens.exports import ExportActions
 from tui.tasks import store_call
 from tui.widgets.meeting_detail import MeetingDetailPane
 from tui.widgets.participants import ParticipantsPane
@@ -32,7 +33,7 @@ def pane_title(pane, title: str) -> str:
     return f"{pane.app.key_for(f'focus_pane({name!r})', pane.screen)} {title}"
 
 
-class MainScreen(EditActions, Screen):
+class MainScreen(ExportActions, EditActions, Screen):
     BINDINGS = [
         # The pane numbers are in the panes' titles, which saves the footer's width.
         Binding("1", "focus_pane('timeline')", "Timeline pane", show=False),

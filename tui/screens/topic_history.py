@@ -88,4 +88,6 @@ class TopicHistoryScreen(Screen):
         self.action_jump()
 
     def action_export(self) -> None:
-        self.app.export_topic(self.history.topic)
+        from tui.screens.exports import export_topic
+
+        export_topic(self, self.history.topic)
