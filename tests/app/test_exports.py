@@ -31,11 +31,10 @@ async def test_meeting_brief_dossier_and_filtered_agenda(store, make_app, tmp_pa
 
         await pilot.press("x")
         await settle(pilot)
-        default = app.screen.query_one("#path").value
-        assert default == str(tmp_path / "brief-2025-05-20-turkiye-us-joint-working-group-on-syria.md")
+        written = tmp_path / "brief-2025-05-20-turkiye-us-joint-working-group-on-syria.md"
+        assert app.screen.query_one("#path").value == str(written)
         await pilot.press("enter")
         await settle(pilot)
-        written = tmp_path / "brief-2025-05-20-turkiye-us-joint-working-group-on-syria.md"
         assert written.read_text() == meeting_brief(store, SEED_MEETING_ID)
         assert any(str(written) in n.message for n in app._notifications)
 
