@@ -25,7 +25,7 @@ SIZE = (120, 40)
 # name -> keys pressed after start (strings are keys; ("type", text) types text)
 SHOTS = {
     "main": [("jump", SEED_MEETING_ID)],
-    "form-error": ["n", ("type", "Türkiye–US JWG"), "tab", ("type", "2025-02-30"), "tab"],
+    "form-error": ["n", ("type", "Talks in Ankara"), "tab", ("type", "2025-02-30")],
     "topic-history": [("jump", SEED_MEETING_ID), "3", "end", "enter"],
     "help": ["question_mark"],
 }
@@ -38,7 +38,8 @@ async def settle(app, pilot) -> None:
 
 
 async def shoot(name: str, steps: list, folder: Path, out: Path) -> Path:
-    store = Store.open(folder / f"{name}.db")
+    (folder / name).mkdir()
+    store = Store.open(folder / name / "demo.db")
     load_sample(store)
     app = AgendaApp(store, today=TODAY)
     async with app.run_test(size=SIZE) as pilot:
