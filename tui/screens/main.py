@@ -74,8 +74,8 @@ class MainScreen(ExportActions, EditActions, Screen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.participants.border_title = pane_title(self.participants, "Participants")
-        self.topics.border_title = pane_title(self.topics, "Agenda")
+        for pane in (self.participants, self.topics):
+            pane.border_title = pane_title(pane, pane.TITLES[0])
         self.detail_pane.border_title = pane_title(self.detail_pane, "Details & sources")
         self.timeline.focus()
         self.timeline.load_around(self.today)

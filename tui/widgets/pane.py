@@ -69,10 +69,8 @@ class ListPane(OptionList):
             records, total = result
             self._views = {}
             self._offset, self._total = len(records), total
-            self.set_options([make_option(r) for r in records])
             self.border_subtitle = f"{total} {noun}"
-            self._restore(keep)
-            self.refresh_bindings()
+            self._fill([make_option(r) for r in records], keep)
 
         store_call(self, lambda: (fetch_page(0), count()), done,
                    group=f"{self.id}-all", exclusive=True)
@@ -98,8 +96,33 @@ class ListPane(OptionList):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()  # enter is bound to a screen action on each pane
 
+    # (title for one meeting, title for everything): the toggle switches between them
+    TITLES = ("", "")
+
     def show_meeting(self, detail, keep: str | None = None) -> None:
         raise NotImplementedError
+
+    def load_all(self, keep: str | None = None) -> None:
+        raise NotImplementedError
+
+    def _fill(self, options: list[Option], keep: str | None) -> None:
+        self.set_options(options)
+        self._restore(keep)
+        self.refresh_bindings()
+
+    def action_toggle_all(self) -> None:
+        from tui.screens.main import pane_title
+
+        self.show_all = not self.show_all
+        self.border_title = pane_title(self, self.TITLES[self.show_all])
+        if self.show_all:
+            self.load_all()
+        else:
+            self.show_meeting(self.detail)
+
+    def reload(self) -> None:
+        if self.show_all:
+            self.load_all(keep=self._kept_id())
 
     def on_resize(self) -> None:
         if not self.show_all and self.detail is not None:

@@ -12,6 +12,7 @@ from tui.widgets.pane import ListPane
 
 
 class ParticipantsPane(ListPane):
+    TITLES = ("Participants", "All people")
     BINDINGS = [
         Binding("enter", "screen.open_participant", "Open"),
         Binding("a", "screen.add_participant", "Add"),
@@ -46,30 +47,14 @@ class ParticipantsPane(ListPane):
                     self._views[view.participant.id] = view
                     options.append(Option(_participant_line(view), id=view.participant.id))
             self.border_subtitle = f"{len(detail.participants)} people"
-        self.set_options(options)
-        self._restore(keep)
-        self.refresh_bindings()
+        self._fill(options, keep)
 
     # -- everyone ------------------------------------------------------------------------------
-
-    def action_toggle_all(self) -> None:
-        from tui.screens.main import pane_title
-
-        self.show_all = not self.show_all
-        self.border_title = pane_title(self, "All people" if self.show_all else "Participants")
-        if self.show_all:
-            self.load_all()
-        else:
-            self.show_meeting(self.detail)
 
     def load_all(self, keep: str | None = None) -> None:
         store = self.app.store
         self.load_paged(lambda offset: store.people_page(limit=self.PAGE, offset=offset),
                         store.count_people, self._person_option, noun="people", keep=keep)
-
-    def reload(self) -> None:
-        if self.show_all:
-            self.load_all(keep=self._kept_id())
 
     def _person_option(self, summary: PersonSummary) -> Option:
         self._views[summary.person.id] = summary

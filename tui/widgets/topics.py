@@ -16,6 +16,7 @@ STATUS = Binding.Group("Status", compact=True)
 
 
 class TopicsPane(ListPane):
+    TITLES = ("Agenda", "All topics")
     BINDINGS = [
         Binding("enter", "screen.open_topic", "History"),
         Binding("a", "screen.add_item", "Add"),
@@ -45,30 +46,14 @@ class TopicsPane(ListPane):
             self._views[view.item.id] = view
             options.append(Option(_item_line(number, view, self.text_width), id=view.item.id))
         self.border_subtitle = f"{len(detail.items)} items" if detail else ""
-        self.set_options(options)
-        self._restore(keep)
-        self.refresh_bindings()
+        self._fill(options, keep)
 
     # -- every topic ---------------------------------------------------------------------------
-
-    def action_toggle_all(self) -> None:
-        from tui.screens.main import pane_title
-
-        self.show_all = not self.show_all
-        self.border_title = pane_title(self, "All topics" if self.show_all else "Agenda")
-        if self.show_all:
-            self.load_all()
-        else:
-            self.show_meeting(self.detail)
 
     def load_all(self, keep: str | None = None) -> None:
         store = self.app.store
         self.load_paged(lambda offset: store.topics_page(limit=self.PAGE, offset=offset),
                         store.count_topics, self._topic_option, noun="topics", keep=keep)
-
-    def reload(self) -> None:
-        if self.show_all:
-            self.load_all(keep=self._kept_id())
 
     def _topic_option(self, summary: TopicSummary) -> Option:
         self._views[summary.topic.id] = summary
