@@ -157,6 +157,11 @@ def _is_dateline(m: re.Match) -> bool:
     return m.group("sep") != "." and place.split(",")[0].isupper() and len(place) > 2
 
 
+# A line at least this long that stops mid-sentence was wrapped by a mail or a terminal, so
+# it continues on the next line whatever that starts with (short lines may be headings).
+WRAPPED = 60
+
+
 def _paragraphs(lines: list[str]) -> list[str]:
     """Join hard-wrapped lines: a line that does not end a sentence continues on the next."""
     paragraphs: list[str] = []
@@ -167,7 +172,8 @@ def _paragraphs(lines: list[str]) -> list[str]:
                 paragraphs.append(current)
             current = ""
             continue
-        if current and not re.search(r"[.!?:\"”’)]$", current) and line[:1].islower():
+        open_ended = current and not re.search(r"[.!?:\"”’)]$", current)
+        if open_ended and (line[:1].islower() or len(current.split("\n")[-1]) >= WRAPPED):
             current += " " + line
         else:
             if current:

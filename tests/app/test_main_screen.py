@@ -91,6 +91,9 @@ async def test_enter_opens_the_meeting_and_escape_goes_back(store, make_app):
         assert app.screen.maximized is app.screen.detail_pane
         await pilot.press("escape")
         assert app.screen.maximized is None
+        assert app.screen.focused is app.screen.timeline
+        await pilot.press("3", "escape")
+        assert app.screen.focused is app.screen.timeline
 
 
 async def test_empty_store_shows_a_welcome_naming_the_keys(empty_store, make_app):

@@ -50,3 +50,18 @@ def test_sentences_do_not_end_at_abbreviations_or_initials():
         "U.S. Secretary Mr. Smith met Indian minister S. Jaishankar on Sept. 3 in Delhi.",
         "They spoke.",
     ]
+
+
+def test_hard_wrapped_lines_are_joined_into_sentences():
+    from db.ingest.text import split_article
+
+    wrapped = (
+        "Talks on water\n"
+        "The two ministers will meet in Amman on the coming Monday, officials said, and\n"
+        "Jordan's foreign minister will host the talks at the ministry.\n"
+    )
+    article = split_article(wrapped)
+    assert article.title == "Talks on water"
+    body = [s.text for s in article.sentences if not s.is_title]
+    assert body == ["The two ministers will meet in Amman on the coming Monday, officials said, "
+                    "and Jordan's foreign minister will host the talks at the ministry."]

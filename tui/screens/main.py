@@ -34,12 +34,14 @@ def pane_title(pane, title: str) -> str:
 
 
 class MainScreen(ExportActions, EditActions, Screen):
+    ESCAPE_TO_MINIMIZE = False  # escape is action_back, which also returns to the timeline
     BINDINGS = [
         # The pane numbers are in the panes' titles, which saves the footer's width.
         Binding("1", "focus_pane('timeline')", "Timeline pane", show=False),
         Binding("2", "focus_pane('participants')", "Participants pane", show=False),
         Binding("3", "focus_pane('topics')", "Agenda pane", show=False),
         Binding("4", "focus_pane('detail')", "Details pane", show=False),
+        Binding("escape", "back", "Back to the timeline", show=False),
         Binding("n", "add_meeting", "New"),
         Binding("slash", "search", "Find", key_display="/"),
         Binding("u,ctrl+z", "undo", "Undo", key_display="u"),
@@ -103,6 +105,12 @@ class MainScreen(ExportActions, EditActions, Screen):
         if self.maximized is not None:
             self.minimize()
         self.query_one(PANE_IDS[name]).focus()
+
+    def action_back(self) -> None:
+        """Escape: out of a full-screen meeting, and from any pane back to the timeline."""
+        if self.maximized is not None:
+            self.minimize()
+        self.timeline.focus()
 
     def action_open_meeting(self) -> None:
         """Enter on a meeting: its details fill the screen; escape goes back."""
