@@ -142,6 +142,7 @@ class MainScreen(ExportActions, EditActions, Screen):
             self.timeline.border_title = pane_title(self.timeline, "Timeline")
         if message.count == 0:
             self.load_detail(None)
+        self.refresh_bindings()  # e.g. "clear filter" applies only while one is set
 
     def _welcome_text(self) -> str:
         add = self.app.key_for("add_meeting", self)

@@ -11,7 +11,7 @@ from textual.timer import Timer
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
-from db.search import MARK_END, MARK_START
+from db.search import MARK_END, MARK_START, strip_marks
 from db.views import SearchHit
 from tui.tasks import store_call
 
@@ -78,12 +78,11 @@ class SearchScreen(ModalScreen[SearchHit | None]):
         for key, hit in self.hits.items():
             where = hit.meeting
             place = f"{where.short_date.strip()} · {where.title}" if where else "no meeting yet"
-            options.append(Option(Content.assemble(
-                (f"{KIND_LABELS[hit.kind]:<8}", "$text-secondary"),
-                (hit.label, "bold"), "\n",
-                (" " * 8 + place, "$text-muted"), "\n",
-                " " * 8, highlighted(hit.snippet),
-            ), id=key))
+            parts: list = [(f"{KIND_LABELS[hit.kind]:<8}", "$text-secondary"),
+                           (hit.label, "bold"), "\n", (" " * 8 + place, "$text-muted")]
+            if strip_marks(hit.snippet) != hit.label:  # where it matched, if not the name
+                parts += ["\n", " " * 8, highlighted(hit.snippet)]
+            options.append(Option(Content.assemble(*parts), id=key))
         results = self.query_one(OptionList)
         results.set_options(options)
         status = self.query_one("#search-status", Label)
@@ -97,6 +96,8 @@ class SearchScreen(ModalScreen[SearchHit | None]):
         results = self.query_one(OptionList)
         if results.option_count:
             results.focus()
+            if results.highlighted is None:
+                results.highlighted = 0
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
