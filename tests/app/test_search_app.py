@@ -38,7 +38,7 @@ async def test_enter_on_an_agenda_item_selects_it_in_its_meeting(store, make_app
         screen = app.screen
         assert screen.timeline.current.id == SEED_MEETING_ID
         assert screen.focused is screen.topics
-        assert screen.topics.current.label == "Procedural framework and timeline of sanctions relief"
+        assert screen.topics.current.label.startswith("Procedural framework and timeline")
 
 
 async def test_people_meetings_and_topics(store, make_app):
