@@ -53,6 +53,11 @@ class MeetingRow:
     def place_text(self) -> str:
         return ", ".join(part for part in (self.city, self.country) if part)
 
+    @property
+    def short_place(self) -> str:
+        """The city when known, else the country: what fits a list row."""
+        return self.city or self.country or ""
+
     def is_overdue(self, today: dt.date | None = None) -> bool:
         return is_overdue(self.status, self.date, self.precision, today)
 

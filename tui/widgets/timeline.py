@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from rich.cells import cell_len, set_cell_size
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
@@ -146,14 +147,14 @@ class TimelinePane(OptionList):
         """date · title · place · badge, in columns that share out the pane's width."""
         past = row.date < self.today
         badge_text, badge_style = meeting_badge(row, self.today)
-        place_w = min(24, max(10, width // 4)) if row.place_text else 0
-        title_w = max(12, width - 12 - place_w - 11)
+        place_w = min(18, max(10, width // 6)) if row.short_place else 0
+        title_w = max(12, width - 13 - place_w - 12)
         muted = "$text-muted" if past else ""
         return Content.assemble(
-            (f"{row.short_date:>11} ", muted or "bold"),
+            (f"{row.short_date:>12} ", muted or "bold"),
             (f"{_fit(row.title, title_w - 1)} ", muted),
-            (f"{_fit(row.place_text, place_w - 1)} " if place_w else "", "$text-muted"),
-            (f"{badge_text:>10}", badge_style),
+            (f"{_fit(row.short_place, place_w - 1)} " if place_w else "", "$text-muted"),
+            (f"{badge_text:>11}", badge_style),
         )
 
     def on_resize(self) -> None:
@@ -281,4 +282,8 @@ class TimelinePane(OptionList):
 
 
 def _fit(text: str, width: int) -> str:
-    return f"{text:<{width}}" if len(text) <= width else text[: width - 1] + "…"
+    """`text` in exactly `width` terminal cells: padded, or cut with an ellipsis. Cells, not
+    characters: Chinese or Japanese take two cells each, combining marks none."""
+    if cell_len(text) <= width:
+        return text + " " * (width - cell_len(text))
+    return set_cell_size(text, width - 1) + "…"
