@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
 from db.sample import load_sample
 from db.store import Store
+
+# The console script installed beside this interpreter: CI runs `.venv/bin/python -m pytest`
+# without the venv's bin folder on PATH.
+AGENDA_TUI = str(Path(sys.executable).with_name("agenda-tui"))
 
 
 @pytest.fixture(autouse=True)

@@ -6,14 +6,12 @@ import hashlib
 import os
 import random
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-# The console script installed beside this interpreter (CI runs .venv/bin/python -m pytest,
-# so the venv's bin folder need not be on PATH).
-EXE = str(Path(sys.executable).with_name("agenda-tui"))
+from tests.conftest import AGENDA_TUI
+
+EXE = AGENDA_TUI
 
 
 def run(*args, env=None):

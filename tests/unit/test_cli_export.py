@@ -4,7 +4,6 @@ file writer."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -12,10 +11,10 @@ import pytest
 
 from db.export import ExportFailed, write_atomic
 from db.sample import SEED_MEETING_ID, sample_id
+from tests.conftest import AGENDA_TUI
 
-EXE = shutil.which("agenda-tui")
+EXE = AGENDA_TUI
 ROOT = Path(__file__).resolve().parents[2]
-needs_exe = pytest.mark.skipif(EXE is None, reason="agenda-tui is not installed")
 
 
 def run(*args, db: Path, **kwargs):
@@ -30,7 +29,6 @@ def sample_db(tmp_path):
     return db
 
 
-@needs_exe
 def test_example_brief_is_what_the_command_prints(sample_db):
     """examples/seed-brief.md (shown in the README) is the command's actual output; refresh it
     with `python -m tests.golden.refresh` after an intended change."""
@@ -39,7 +37,6 @@ def test_example_brief_is_what_the_command_prints(sample_db):
     assert result.stdout == (ROOT / "examples" / "seed-brief.md").read_bytes()
 
 
-@needs_exe
 def test_markdown_to_file_matches_stdout(sample_db, tmp_path):
     out = tmp_path / "dossier.md"
     args = ("export", "markdown", "--topic", sample_id("topic", "sanctions"))
@@ -48,7 +45,6 @@ def test_markdown_to_file_matches_stdout(sample_db, tmp_path):
     assert out.read_bytes() == run(*args, db=sample_db).stdout
 
 
-@needs_exe
 def test_range_with_filters(sample_db):
     result = run("export", "markdown", "--from", "2025-01-01", "--to", "2025-12-31",
                  "--series", "Türkiye–US Joint Working Group on Syria", "--status", "held",
@@ -57,7 +53,6 @@ def test_range_with_filters(sample_db):
     assert result.returncode == 0 and text.count("\n## ") == 2
 
 
-@needs_exe
 def test_json_round_trip_and_reimport(sample_db, tmp_path):
     first, second, other = tmp_path / "a.json", tmp_path / "b.json", tmp_path / "o.db"
     assert run("export", "json", "-o", str(first), db=sample_db).returncode == 0
@@ -69,13 +64,11 @@ def test_json_round_trip_and_reimport(sample_db, tmp_path):
     assert b"added nothing" in again.stdout
 
 
-@needs_exe
 def test_ics_to_stdout(sample_db):
     result = run("export", "ics", "--from", "2025-05-01", "--to", "2025-05-31", db=sample_db)
     assert result.returncode == 0 and result.stdout.count(b"BEGIN:VEVENT") == 1
 
 
-@needs_exe
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -90,7 +83,6 @@ def test_errors_are_one_line(sample_db, args, message):
     assert result.returncode == 1 and message in err and len(err.strip().splitlines()) == 1
 
 
-@needs_exe
 def test_bad_import_leaves_no_store_behind(tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "agenda-tui", "version": 1, "meetings": [{"title": ""}]}')
@@ -99,7 +91,6 @@ def test_bad_import_leaves_no_store_behind(tmp_path):
     assert not (tmp_path / "new.db").exists()
 
 
-@needs_exe
 def test_write_to_a_missing_folder(sample_db, tmp_path):
     result = run("export", "json", "-o", str(tmp_path / "no" / "x.json"), db=sample_db)
     assert result.returncode == 1 and b"does not exist" in result.stderr
