@@ -9,7 +9,7 @@ from textual.keys import _character_to_key
 from tests.app.conftest import settle
 from tui.forms.base import FormField
 
-__all__ = ["field_errors", "paste", "record_notifications", "region_text", "screen_text",
+__all__ = ["burst", "field_errors", "paste", "record_notifications", "region_text", "screen_text",
            "settle", "type_keys"]
 
 
@@ -23,6 +23,15 @@ async def type_keys(pilot, text: str) -> None:
         event.set_sender(app)
         app._driver.send_message(event)  # the way Pilot.press and the input thread send keys
         await pilot.pause()
+
+
+def burst(app, *keys: str) -> None:
+    """Send keys back to back, as a double tap or key repeat does: unlike Pilot.press, without
+    letting the app finish what the first key started before the next arrives."""
+    for key in keys:
+        event = events.Key(key, None)
+        event.set_sender(app)
+        app._driver.send_message(event)
 
 
 async def paste(pilot, text: str) -> None:

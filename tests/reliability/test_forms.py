@@ -15,6 +15,7 @@ from db.sample import SEED_MEETING_ID, load_sample
 from db.store import Store
 from tests.app.conftest import TODAY
 from tests.reliability.app_tools import (
+    burst,
     field_errors,
     paste,
     record_notifications,
@@ -348,6 +349,35 @@ async def test_item_form_saves_any_script_and_matches_stored_topics(sample_path)
     assert not problems, "\n\n".join(problems)
     assert errors == []
     assert topics_after == topics_before + 2  # the Arabic one and Energy; sanctions reused
+
+
+async def test_a_save_pressed_twice_in_a_burst_saves_once(sample_path):
+    """ctrl+s tapped twice (or enter on the last line, then ctrl+s) before the first save is
+    written: one record, and the main screen stays (the second save used to store a second
+    copy and its dismiss closed the main screen, which ended the app with a traceback)."""
+    with Store.open(sample_path) as store:
+        before = store.counts()
+        app = AgendaApp(store, today=TODAY)
+        async with app.run_test(size=SIZE) as pilot:
+            s = await start(pilot, store)
+            await s.open_form("meeting")
+            await s.fill([pasted("title", "Saved once"), pasted("date", "2025-06-01")])
+            burst(app, "ctrl+s", "ctrl+s")
+            await settle(pilot)
+            assert isinstance(app.screen, MainScreen)
+            s.main.jump_to(SEED_MEETING_ID)
+            await settle(pilot)
+            await s.open_form("participant")
+            await s.fill([pasted("name", "Hakan Fidan")])
+            app.screen.query_one("#delegation").focus()  # the last line: enter saves
+            burst(app, "enter", "ctrl+s", "ctrl+s")
+            await settle(pilot)
+            assert isinstance(app.screen, MainScreen)
+            after = store.counts()
+            errors = [n for n in s.shown if n["severity"] == "error"]
+    assert (after["meetings"], after["participants"]) == (
+        before["meetings"] + 1, before["participants"] + 1)
+    assert errors == []
 
 
 @pytest.mark.xfail(strict=True, reason="tui/widgets/timeline.py _fit() pads and cuts titles by "
