@@ -125,10 +125,12 @@ def build(path, v: Values) -> tuple[str, str]:
             tags=[v.lines["tag1"], v.lines["tag2"], v.lines["tag3"]]))
         person = store.meeting_detail(first.id).participants[0].person
         store.update_person(person.edit(affiliation=v.lines["affiliation"]))
-        # Status changes carry the moment they were made, which the dossier shows: the same
-        # moment in both stores, so that only the text differs.
+        # Status changes carry the moment they were made, which the dossier shows and orders
+        # them by: the same moments in both stores (in the order they were made), so that
+        # only the text differs.
         with store._write("fix times", undoable=False) as tx:
-            tx.conn.execute("UPDATE status_changes SET changed_at = '2025-06-01T09:00:00.000Z'")
+            tx.conn.execute("UPDATE status_changes SET changed_at = "
+                            "printf('2025-06-01T09:%02d:00.000Z', rowid)")
         return first.id, item.topic.id
 
 

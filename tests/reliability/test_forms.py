@@ -251,6 +251,8 @@ async def test_meeting_form_saves_and_shows_any_script(sample_path):
                 # The timeline cuts long titles to its column ("…").
                 if meeting.title not in detail or meeting.title[:25] not in timeline:
                     problems.append(f"{case}: the title is not shown:\n{timeline}\n{detail}")
+                if meeting.city and meeting.city not in detail:
+                    problems.append(f"{case}: the city is not shown:\n{detail}")
                 first_words = (meeting.notes or "No notes.").split("\n")[0][:40]
                 if first_words not in detail:
                     problems.append(f"{case}: the notes are not shown:\n{detail}")
