@@ -114,7 +114,7 @@ def read_export(data: bytes | str, name: str = "the file") -> Records:
     per table. Raises ImportFailed (one line naming the record and field) on the first kind of
     problem found; returns validated Records."""
     with _no_gc():
-        return _read_export(data, name)
+        return _read_export(_parse(data, name), name)
 
 
 @contextmanager
@@ -130,12 +130,12 @@ def _no_gc():
             gc.enable()
 
 
-def _read_export(data: bytes | str, name: str) -> Records:
-    document = _parse(data, name)
+def _read_export(document: dict, name: str) -> Records:
     records = Records()
     problems: list[str] = []
     for table, model in MODELS.items():
-        rows = document.get(table, [])
+        # Taken out of the document: each table's parsed rows are freed once validated.
+        rows = document.pop(table, [])
         if not isinstance(rows, list):
             raise ImportFailed(
                 f'{name}: "{table}" must be a list of records; nothing was imported'
@@ -150,6 +150,9 @@ def _read_export(data: bytes | str, name: str) -> Records:
 
 
 def _parse(data: bytes | str, name: str) -> dict:
+    # A byte order mark, as some Windows editors write at the start of UTF-8 files.
+    if data[:3] == b"\xef\xbb\xbf" or data[:1] == "\ufeff":
+        data = data[3:] if isinstance(data, bytes) else data[1:]
     try:
         # pydantic-core's JSON parser: the same result as json.loads in about half the time.
         document = from_json(data)
@@ -172,7 +175,7 @@ def _parse(data: bytes | str, name: str) -> dict:
             f'"{FORMAT}"); nothing was imported'
         )
     version = document.get("version")
-    if version != VERSION:
+    if version != VERSION or isinstance(version, bool):  # true == 1 in Python, not in the format
         raise ImportFailed(
             f"{name}: is export format version {version!r}; this agenda-tui reads version "
             f"{VERSION}; nothing was imported"
@@ -268,7 +271,12 @@ def load_file(path: str | Path) -> Records:
         data = path.read_bytes()
     except OSError as exc:
         raise ImportFailed(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    return read_export(data, str(path))
+    with _no_gc():
+        document = _parse(data, str(path))
+        # The parsed document replaces the file's bytes: a 50 MB file is not held in memory
+        # twice over while its records are validated.
+        del data
+        return _read_export(document, str(path))
 
 
 def import_file(store, path: str | Path) -> ImportResult:

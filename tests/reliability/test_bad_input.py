@@ -1,7 +1,8 @@
 """Bad input at the store and CLI level: each value is either accepted and read back exactly
 (and found by search), or refused with ValidationFailed naming the field, nothing written.
 
-The forms' handling of the same inputs comes with the app (pending)."""
+The same inputs typed into the app's forms are in test_forms.py; import files in
+test_import_files.py; hostile text in markdown exports in test_export_hostile.py."""
 
 from __future__ import annotations
 

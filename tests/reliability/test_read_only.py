@@ -2,7 +2,7 @@
 opens with --read-only is browsed and searched normally, every write is refused with
 ReadOnlyStore saying why, and nothing on disk changes: not a byte, not a file beside it.
 
-The app's editing keys telling the user why they do nothing come later (pending)."""
+The app's editing keys on such a store are in test_read_only_app.py."""
 
 from __future__ import annotations
 

@@ -95,6 +95,7 @@ class FormScreen(ModalScreen):
         self.form_title = title
         self.dirty = False
         self.saving = False  # True while save validates: slow checks may run then
+        self.writing = False  # True while the store write of a save is under way
         self._fields: list[FormField] | None = None
         self._submit: Callable[[Any], Any] | None = None
 
@@ -207,6 +208,10 @@ class FormScreen(ModalScreen):
         self._validate(show_all=False)
 
     def action_save(self) -> None:
+        if self.writing:
+            # A second ctrl+s (or enter) before the first save is written: saving again would
+            # store the record twice, and the second dismiss would close the screen below.
+            return
         self.saving = True
         try:
             result = self._validate(show_all=True)
@@ -218,10 +223,12 @@ class FormScreen(ModalScreen):
             self.dismiss(result)
             return
         write = self._submit
+        self.writing = True
         store_call(self, lambda: write(result), self.dismiss, failed=self._refused,
                    group="write")
 
     def _refused(self, error: AgendaError) -> None:
+        self.writing = False
         if isinstance(error, ValidationFailed):
             placed = False
             for field in self.field_widgets:
@@ -233,6 +240,8 @@ class FormScreen(ModalScreen):
         self.notify(error.msg, title=error.title, severity="error", timeout=8)
 
     def action_cancel(self) -> None:
+        if self.writing:
+            return  # the save is being written; it closes the form when done
         if not self.dirty:
             self.dismiss(None)
             return
