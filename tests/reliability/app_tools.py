@@ -3,29 +3,14 @@ key event per character, or one paste), and what the user sees is read off the s
 
 from __future__ import annotations
 
-from contextlib import suppress
-
 from textual import events
 from textual.keys import _character_to_key
-from textual.worker import WorkerCancelled
 
+from tests.app.conftest import settle
 from tui.forms.base import FormField
 
 __all__ = ["burst", "field_errors", "paste", "record_notifications", "region_text", "screen_text",
            "settle", "type_keys"]
-
-
-async def settle(pilot, rounds: int = 4) -> None:
-    """Let workers finish and their results reach the screen (as tests/app/conftest.py does).
-
-    A form's save runs in a worker of the form, and the form's closing (from that worker's
-    result) cancels the form's workers, that one included, after its work is done: waiting
-    for it then raises WorkerCancelled, which is no failure."""
-    app = pilot.app
-    for _ in range(rounds):
-        with suppress(WorkerCancelled):
-            await app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 async def type_keys(pilot, text: str) -> None:

@@ -382,9 +382,6 @@ async def test_a_save_pressed_twice_in_a_burst_saves_once(sample_path):
     assert errors == []
 
 
-@pytest.mark.xfail(strict=True, reason="tui/widgets/timeline.py _fit() pads and cuts titles by "
-                   "code points, not terminal cells: wide characters push the badge to a "
-                   "second line (reported to the lead; not this suite's file to fix)")
 async def test_wide_characters_keep_a_timeline_row_on_one_line(sample_path):
     from db.models import Meeting
 
