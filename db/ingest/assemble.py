@@ -192,7 +192,7 @@ def draft_from_text(
     result = IngestResult(
         draft=MeetingDraft(meeting=meeting, participants=participants, items=items,
                            sources=sources),
-        date_text=focus.main.text if focus.main else None,
+        date_text=focus.main.text.rstrip(".") if focus.main else None,
         headline=article.title, published=published, proposed=proposed, notes=notes,
         source=source, matches=matches,
     )

@@ -25,8 +25,8 @@ MEETING = re.compile(
 OTHER_EVENT = re.compile(
     r"\b(?:last|previous|previously|earlier|ago|first round|next round|next meeting|"
     r"next summit|next session|again|came|comes|follows|followed|following|on the heels|"
-    r"since|had met|had held|had visited|had hosted|had spoken|had talked|similar meeting|"
-    r"the last time|former)\b",
+    r"had met|had held|had visited|had hosted|had spoken|had talked|similar meeting|"
+    r"the last time)\b",
     re.IGNORECASE,
 )
 FUTURE = re.compile(
@@ -39,7 +39,7 @@ FUTURE = re.compile(
 PAST = re.compile(
     r"\b(?:held|met|took place|was|were|discussed|visited|hosted|attended|had|agreed|signed|"
     r"spoke|talked|received|reviewed|conferred|yesterday|ago|ended|concluded|wrapped up|"
-    r"gathered|chaired|welcomed|exchanged|thanked|joined|underlined|stressed|emphasized|"
+    r"gathered|chaired|welcomed|exchanged|thanked|joined|underlined|stressed|emphasized|closed|"
     r"emphasised|reaffirmed|noted|briefed)\b",
     re.IGNORECASE,
 )
@@ -55,6 +55,7 @@ class SentenceInfo:
     other_cue: bool = False
     future: bool | None = None
     other: bool = False  # about another event: its people, places and topics are left out
+    other_at: int | None = None  # where the cue or date that makes it `other` starts
     score: float = 0.0
 
     @property
@@ -155,6 +156,9 @@ _SPECIFIC = {Precision.DAY: 0.6, Precision.MONTH: 0.4, Precision.APPROXIMATE: 0.
              Precision.YEAR: -1.0}
 
 
+_EXPLICIT = frozenset(["day", "range", "range2", "iso", "dotted"])
+
+
 def _main_date(infos: list[SentenceInfo]) -> DateMention | None:
     best, best_score = None, None
     for info in infos:
@@ -165,28 +169,49 @@ def _main_date(infos: list[SentenceInfo]) -> DateMention | None:
             score = info.score + _SPECIFIC[mention.precision]
             if best_score is None or score > best_score:
                 best, best_score = mention, score
+    if best is not None and best.kind == "weekday":
+        # "on Friday, 5 December" or "closed on Friday after talks on 5 and 6 December": the
+        # written date that holds the weekday says the same, with the first day of a range.
+        info = next(i for i in infos if i.sentence.index == best.sentence)
+        for mention in info.mentions:
+            if (mention.kind in _EXPLICIT and mention.first and mention.last
+                    and mention.first <= best.first <= mention.last):
+                return mention
     return best
 
 
 def _mark_other_events(focus: Focus) -> None:
     """A sentence is about another event when it has a cue for one ("last", "next round") or a
-    date outside the meeting's days; the anchor and the sentence with the main date never are."""
+    date outside the meeting's days; the anchor and the sentence with the main date never are.
+    A date inside a relative clause (", whose country takes over in January,") describes
+    someone, not the sentence's event, so it does not count."""
     for info in focus.infos:
         if info is focus.anchor or (focus.main and info.sentence.index == focus.main.sentence):
             continue
         if info.other_cue:
             info.other = True
+            info.other_at = OTHER_EVENT.search(info.text).start()
             continue
         if focus.first is None:
             continue
         for mention in info.mentions:
             if mention.first is None or mention.reported or mention.deadline:
                 continue
+            if in_relative_clause(info.text, mention.start):
+                continue
             if mention.possessive:
-                info.other = True
+                info.other, info.other_at = True, mention.start
                 break
             low = focus.first - dt.timedelta(days=1)
             high = (focus.last or focus.first) + dt.timedelta(days=1)
             if mention.last < low or mention.first > high:
-                info.other = True
+                info.other, info.other_at = True, mention.start
                 break
+
+
+_RELATIVE = re.compile(r",\s+(?:who|whose|which|whom)\b[^,;]*$", re.IGNORECASE)
+
+
+def in_relative_clause(text: str, offset: int) -> bool:
+    """Whether `offset` falls in a clause ", who/whose/which ..." that is still open there."""
+    return bool(_RELATIVE.search(text[:offset]))

@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from db.ingest.focus import Focus
+from db.ingest.dates import MONTH, WEEKDAY
+from db.ingest.focus import Focus, SentenceInfo
+from db.ingest.text import BULLET
 from db.ingest.words import STOP_WORDS, content_stems, dice
 
 # Cues followed by the agenda. `past` cues only count for a meeting that was held: "the
@@ -30,26 +32,58 @@ _OBJECT_CUES = [
     (False, r"\bbrief(?:ed|s)?\s+(?:\w+\s+){0,4}?on\b"),
     (False, r"\b(?:talks|negotiations|consultations|agreements?|discussions)\s+(?:on|about)\b"),
     (False, r"\bexchanges?\s+of\s+views\s+on\b"),
+    # "On the table were also X", "On the agenda are X"
+    (False, r"\bon\s+the\s+(?:table|agenda)\s+(?:were|are|was|is|will\s+be)\s+(?:also\s+)?"),
+    (False, r"\btheme\b(?:\s+[\w'’]+){0,4}?\s+(?:is|was|will\s+be)\b"),
     (True, r"\b(?:discussed|addressed|focused on|focussed on|covered|reviewed|examined|"
            r"considered|deliberated on|conferred on|exchanged views on|talked about|"
-           r"touched on|tackled)\b"),
+           r"touched on|tackled|raised|agreed on)\b"),
 ]
 # "to discuss" is an agenda after someone who meets ("ministers will gather to discuss").
 _PURPOSE = re.compile(r"\b(?:meet\w*|talks|hold|held|expected|set|plan\w*|scheduled|likely|"
                       r"gather\w*|convene\w*|ministers|leaders|sides|parties|would|will|"
                       r"together|agreed|due)\b", re.IGNORECASE)
 _SUBJECT_CUE = re.compile(
-    r"\b(?:will|would)\s+(?:also\s+)?be\s+(?:high\s+)?on\s+the\s+agenda\b|"
+    r"\b(?:will|would)\s+(?:also\s+)?be\s+(?:high\s+)?on\s+the\s+(?:agenda|table)\b|"
     r"\b(?:is|are|was|were)\s+(?:also\s+)?(?:expected\s+to\s+be\s+)?(?:high\s+)?on\s+the\s+"
-    r"agenda\b|\b(?:will|would)\s+(?:also\s+)?be\s+discussed\b", re.IGNORECASE)
+    r"(?:agenda|table)\b|\b(?:will|would)\s+(?:also\s+)?be\s+discussed\b", re.IGNORECASE)
+# "Officials said the crisis in Myanmar ... would be on the table": the reporting lead-in is
+# not part of the subject.
+_SAID_THAT = re.compile(r"^.*?\b(?:said|says|say|told\s+\w+|added|noted|stated|confirmed)\s+"
+                        r"(?:that\s+)?", re.IGNORECASE)
 _CLAUSE_END = re.compile(
     r"""[;:]|\s[—–]\s|,?\s+(?:which|who|whom|where|while|when|whereas|although|because|"""
     r"""as\s+part\s+of|after|before|according\s+to|amid)\b|[,"”]\s*(?:[A-Z][\w.'’-]*\s+){0,5}"""
     r"""(?:said|says|told|reported|announced|added|noted|stated)\b|,\s*(?:the\s+)?(?:\w+\s+)"""
     r"""{0,5}(?:said|says|reported|told|announced|added|reads)\b|,?["”]?\s+(?:said|reads)\b|"""
-    r"""\s+and\s+(?:\w+ed|agreed|stressed|underlined|signed)\b""",
+    r"""\s+and\s+(?:(?!(?:continued|renewed|increased|expanded|improved|enhanced|sustained|"""
+    r"""coordinated|combined|proposed|planned|related|shared|armed|organi[sz]ed|displaced|"""
+    r"""detained|disputed|occupied|advanced|integrated|targeted|unified|limited|balanced|"""
+    r"""detailed|extended|reduced|accelerated|deepened|strengthened|stalled|delayed)\b)\w+ed|"""
+    r"""agreed|stressed|underlined|signed)\b|"""
+    r"""\s+that\s+(?:had|has|have|was|were|is|are|will|would|could|can)\b|"""
+    r""",\s+(?:planned|scheduled|due|set|slated)\s+(?:for|to|in|on)\b""",
     re.IGNORECASE,
 )
+# ", which Poland wants to advance during its presidency," inside a list that goes on
+# (", the reconstruction of ...") is an aside, dropped so the list is read whole.
+_ASIDE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;:]*,(?=\s+(?:and\s+)?(?:the|an?|its|"
+                    r"their|his|her)\s)", re.IGNORECASE)
+# "focused on three things: A; B; and C", "discussed the following:"
+_LIST_INTRO = re.compile(
+    r"^\s*(?:(?:the\s+)?following(?:\s+\w+)?|(?:these|several|a\s+few|a\s+number\s+of|"
+    r"two|three|four|five|six|seven|\d+)\s+(?:main\s+|key\s+|major\s+|principal\s+)?"
+    r"(?:things|issues|topics|items|questions|areas|points|subjects|matters|priorities|"
+    r"themes))?\s*:", re.IGNORECASE)
+# A sentence that announces a list in the next lines: "The agenda covered:".
+_LIST_HEAD = re.compile(r"\b(?:agenda|topics|issues|items|discuss\w*|cover\w*|includ\w*|"
+                        r"focus\w*)\b[^:]{0,60}:\s*$", re.IGNORECASE)
+# "addressed the General Assembly": an audience spoken to, not a subject.
+_AUDIENCE = re.compile(r"^(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4}(?:Assembly|Conference|Summit|"
+                       r"Parliament|Congress|Senate|Council|Forum|Plenary|plenary|nation|"
+                       r"reporters|journalists|press|media|audience|delegates|participants|"
+                       r"gathering|crowd|students|session|meeting|conference|summit|forum)\b")
+_STARTS_WITH_DATE = re.compile(rf"^(?:on\s+)?(?:\d|{MONTH}\s+\d|{WEEKDAY}\b)")
 _NO_SPLIT_START = re.compile(r"^(?:with|in|on|of|for|to|at|by|from|particularly|especially|"
                              r"including|such as|notably|other|related|similar|those|that|"
                              r"which|as)\b", re.IGNORECASE)
@@ -62,6 +96,10 @@ _LEADING = re.compile(r"^(?:the|a|an|also|both|further|ongoing|continued|possibl
 _TIME_WORDS = re.compile(r"^(?:the\s+)?(?:first|second|third|last|final|next|opening|closing)"
                          r"\s+(?:day|round|session)\b|^(?:today|tomorrow|monday|tuesday|wednesday|"
                          r"thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+# An action noun whose object is one word, then "and": the next words share the object's
+# head ("protection of land and sea borders").
+_SHARED_HEAD = re.compile(r"\b\w+(?:ing|tion|sion|ment|ance|ence)\s+of\s+(?:the\s+)?[\w'’-]+$",
+                          re.IGNORECASE)
 _VAGUE = frozenset({"issues", "matters", "topics", "questions", "things", "it", "this", "that",
                     "them", "these", "those", "other issues", "a number of issues"})
 
@@ -74,11 +112,19 @@ class Topic:
 
 def find_topics(focus: Focus, held: bool) -> list[Topic]:
     topics: list[Topic] = []
-    infos = [i for i in focus.about_meeting() if not i.sentence.is_title]
-    for info in infos:
-        for phrase in _phrases(info.text, held):
+    infos = [i for i in focus.infos if not i.sentence.is_title]
+    for index, info in enumerate(infos):
+        # A sentence about another event still gives the agenda its cues announce before the
+        # other event comes up ("They also reviewed preparations for the next session").
+        limit = info.other_at if info.other else None
+        if info.other and limit is None:
+            continue
+        for phrase in _phrases(info.text, held, limit):
             for item in split_items(phrase):
                 _keep(topics, item, info.text)
+        if not info.other and _LIST_HEAD.search(info.text) and _phrases_open(info.text, held):
+            for item, evidence in _list_below(infos, index):
+                _keep(topics, item, evidence)
     if not topics:
         for info in focus.infos:
             if info.sentence.is_title:
@@ -90,25 +136,80 @@ def find_topics(focus: Focus, held: bool) -> list[Topic]:
     return topics
 
 
-def _phrases(text: str, held: bool) -> list[str]:
-    phrases = []
+def _cues(text: str, held: bool, limit: int | None = None):
+    """Agenda cues in `text` (start and end of each), before `limit` when given."""
     for past, cue in _OBJECT_CUES:
         if past and not held:
             continue
         for m in re.finditer(cue, text, re.IGNORECASE):
+            if limit is not None and m.start() >= limit:
+                continue
             if m.group(0).lower().startswith("to ") and not _PURPOSE.search(
                     text[max(0, m.start() - 80):m.start()]):
                 continue  # "a partnership to address threats": a purpose, not an agenda
-            rest = text[m.end():]
-            phrases.append((m.start(), _clause(rest)))
+            yield m
+
+
+def _phrases_open(text: str, held: bool) -> bool:
+    """Whether an agenda cue (or the word agenda) ends the sentence at a colon: the list
+    follows in the next lines."""
+    if re.search(r"\bagenda\b", text, re.IGNORECASE):
+        return True
+    return any(_LIST_INTRO.match(text[m.end():]) for m in _cues(text, held))
+
+
+def _list_below(infos: list[SentenceInfo], index: int) -> list[tuple[str, str]]:
+    """The items of a list under a sentence ending in a colon: the bullet paragraphs that
+    follow, or the one paragraph that follows with items separated by semicolons."""
+    head = infos[index]
+    items: list[tuple[str, str]] = []
+    paragraph = None
+    for info in infos[index + 1:]:
+        if info.sentence.paragraph == paragraph:
+            continue  # one sentence per item: the rest of a bullet is comment
+        bullet = BULLET.match(info.text)
+        if paragraph is not None and not bullet:
+            break
+        if paragraph is None and info.sentence.paragraph == head.sentence.paragraph:
+            break
+        paragraph = info.sentence.paragraph
+        text = info.text[bullet.end():] if bullet else info.text
+        for chunk in re.split(r"\s*;\s*", text):
+            chunk = re.sub(r"^(?:and|or)\s+", "", chunk.strip())
+            items.append((_clause(chunk), info.text))
+        if not bullet:
+            break
+    return items
+
+
+def _phrases(text: str, held: bool, limit: int | None = None) -> list[str]:
+    phrases = []
+    for m in _cues(text, held, limit):
+        rest = text[m.end():]
+        if re.match(r"\s+(?:the\s+)?[A-Z]", rest) and m.group(0).lower() == "addressed" \
+                and _AUDIENCE.match(rest.strip()):
+            continue  # "addressed the General Assembly"
+        intro = _LIST_INTRO.match(rest)
+        if intro:
+            # "focused on three things: A; B; and C": the items after the colon
+            for chunk in re.split(r"\s*;\s*", rest[intro.end():]):
+                chunk = re.sub(r"^(?:and|or)\s+", "", chunk.strip())
+                if chunk:
+                    phrases.append((m.start(), _clause(chunk)))
+            continue
+        clause = _clause(rest)
+        if _STARTS_WITH_DATE.match(clause.strip()):
+            continue  # "talks on 5 and 6 December": when, not what
+        phrases.append((m.start(), clause))
     m = _SUBJECT_CUE.search(text)
-    if m:
+    if m and (limit is None or m.start() < limit):
         subject = text[: m.start()]
         subject = re.sub(r"^.*?\b(?:While|Although|Though|Whereas|As|And|But)\s+", "", subject)
         subject = re.sub(r"^(?:Meanwhile|However|Also|Still|Yet|Now|Instead),\s+", "", subject)
+        subject = _SAID_THAT.sub("", subject)
         phrases.append((0, subject))
     # A phrase inside another cue's phrase is the same agenda read twice.
-    phrases.sort()
+    phrases.sort(key=lambda p: p[0])
     kept: list[str] = []
     for _, phrase in phrases:
         phrase = phrase.strip(" ,.\"“”'")
@@ -119,6 +220,7 @@ def _phrases(text: str, held: bool) -> list[str]:
 
 
 def _clause(rest: str) -> str:
+    rest = _ASIDE.sub(",", rest)
     m = _CLAUSE_END.search(rest)
     clause = rest[: m.start()] if m else rest
     return re.split(r"(?<=[a-z)”\"])\.(?:\s|$)", clause)[0]
@@ -161,11 +263,15 @@ def _split_list(chunk: str) -> list[str]:
         comma = "," in sep
         if _NO_SPLIT_START.match(piece) or previous.rstrip().endswith("ing"):
             split = False
+        elif not comma and re.search(r"\bbetween\s+(?!.*\band\b)", previous, re.IGNORECASE):
+            split = False  # "the summit between the GCC and the EU"
         elif _ITEM_START.match(piece):
             split = True
         elif not seen_preposition and (comma or commas_at_top):
             split = True
             commas_at_top = commas_at_top or comma
+        elif not comma and _SHARED_HEAD.search(previous):
+            split = False  # "the strengthening of air and missile defence": one object
         else:
             split = (bool(_PREPOSITION.search(previous)) and _words(previous) >= 2
                      and _words(piece) >= 2)
@@ -188,7 +294,8 @@ def _tidy(item: str) -> str | None:
         if stripped == item:
             break
         item = stripped
-    item = re.sub(r"^(?:building|fostering|enhancing|strengthening)\s+(?=\S+\s+\S+)", "", item)
+    item = re.sub(r"^(?:building|fostering|enhancing|strengthening)\s+(?:of\s+(?:the\s+)?)?"
+                  r"(?=\S+\s+\S+)", "", item)
     item = item.replace("“", "").replace("”", "").replace('"', "")
     if not item or item.lower() in _VAGUE or _TIME_WORDS.match(item) or not content_stems(item):
         return None
