@@ -56,11 +56,21 @@ class SentenceInfo:
     future: bool | None = None
     other: bool = False  # about another event: its people, places and topics are left out
     other_at: int | None = None  # where the cue or date that makes it `other` starts
+    # Spans of a relative clause about another event (", who spoke with X on Monday,").
+    asides: list[tuple[int, int]] = field(default_factory=list)
     score: float = 0.0
 
     @property
     def text(self) -> str:
         return self.sentence.text
+
+    @property
+    def plain(self) -> str:
+        """The text with its asides blanked out (same length, so offsets stay valid)."""
+        text = self.sentence.text
+        for start, end in self.asides:
+            text = text[:start] + " " * (end - start) + text[end:]
+        return text
 
 
 @dataclass
@@ -197,21 +207,29 @@ def _mark_other_events(focus: Focus) -> None:
         for mention in info.mentions:
             if mention.first is None or mention.reported or mention.deadline:
                 continue
-            if in_relative_clause(info.text, mention.start):
-                continue
-            if mention.possessive:
-                info.other, info.other_at = True, mention.start
-                break
+            if re.search(r"\bsince\s+$", info.text[:mention.start], re.IGNORECASE):
+                continue  # "for the first time since 2022": how long, not another event
             low = focus.first - dt.timedelta(days=1)
             high = (focus.last or focus.first) + dt.timedelta(days=1)
-            if mention.last < low or mention.first > high:
-                info.other, info.other_at = True, mention.start
-                break
+            if not (mention.possessive or mention.last < low or mention.first > high):
+                continue
+            aside = relative_clause(info.text, mention.start)
+            if aside:
+                info.asides.append(aside)
+                continue
+            info.other, info.other_at = True, mention.start
+            break
 
 
 _RELATIVE = re.compile(r",\s+(?:who|whose|which|whom)\b[^,;]*$", re.IGNORECASE)
 
 
-def in_relative_clause(text: str, offset: int) -> bool:
-    """Whether `offset` falls in a clause ", who/whose/which ..." that is still open there."""
-    return bool(_RELATIVE.search(text[:offset]))
+def relative_clause(text: str, offset: int) -> tuple[int, int] | None:
+    """The span of a clause ", who/whose/which ...," still open at `offset`, commas included,
+    or None."""
+    m = _RELATIVE.search(text[:offset])
+    if not m:
+        return None
+    close = re.search(r"[,;]|$", text[offset:])
+    end = offset + close.start() + (1 if close.group(0) == "," else 0)
+    return m.start(), end

@@ -37,7 +37,7 @@ def find_format(focus: Focus, parties: int) -> tuple[MeetingFormat, str | None]:
     for group in (lead, rest):
         for fmt, cue in _FORMAT_CUES:
             for info in group:
-                text = _MARGINS.sub("", info.text)
+                text = _MARGINS.sub("", info.plain)
                 if re.search(cue, text, re.IGNORECASE):
                     if fmt in (MeetingFormat.VISIT, MeetingFormat.MULTILATERAL) and group is rest:
                         continue  # a visit or conference mentioned later is often another

@@ -1,8 +1,8 @@
 """People and their offices: "Turkish Deputy Foreign Minister Nuh Yilmaz", "Foreign Minister of
 Armenia Edward Nalbandian", "Ekaterina Zaharieva, Bulgaria's foreign minister", "his Azerbaijani
 counterpart Elmar Mammadyarov"; later surname-only mentions ("Yilmaz") attach to the full name.
-Who takes part is decided from each mention's sentence (about the meeting, not another event)
-and its clause ("in the absence of ...", "... did not attend", "Trump's announcement")."""
+Who takes part is decided in presence.py; whose side a person is on, when the phrase does not
+say, in sides.py."""
 
 from __future__ import annotations
 
@@ -14,8 +14,10 @@ import regex as re
 from db.countries import fold
 from db.ingest.focus import Focus, SentenceInfo
 from db.ingest.gazetteer import cities
-from db.ingest.offices import HEADS, MODIFIERS, SPOKESPEOPLE, OfficeMatch, match_office, title_case
+from db.ingest.offices import HEADS, MODIFIERS, OfficeMatch, match_office, title_case
 from db.ingest.parties import Party, find_parties
+from db.ingest.presence import decide, members_pattern
+from db.ingest.sides import infer_parties, plain_office
 from db.vocab import Role
 
 _TOKEN = re.compile(r"(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-]*|[^\s]")
@@ -153,13 +155,17 @@ def find_people(focus: Focus) -> list[Person]:
     for info in focus.infos:
         _scan(info, people)
     _attach_references(focus, people)
+    members = members_pattern(focus)
     for person in people:
-        _decide(person, focus)
+        decide(person, focus, members)
+    infer_parties(focus, people)
+    for person in people:
+        person.office = plain_office(person)
     return people
 
 
 def _scan(info: SentenceInfo, people: list[Person]) -> None:
-    text = info.text
+    text = info.plain
     tokens = tokenize(text)
     parties = _party_tokens(tokens, text)
     words = [t.text for t in tokens]
@@ -183,7 +189,7 @@ def _scan(info: SentenceInfo, people: list[Person]) -> None:
 
 def _read_office(info: SentenceInfo, tokens: list[Token], parties: dict[int, Party],
                  office: OfficeMatch, people: list[Person]) -> int:
-    text = info.text
+    text = info.plain
     party = None
     phrase_start = office.start
     before = _party_ending_at(tokens, office.start, parties)
@@ -210,15 +216,16 @@ def _read_office(info: SentenceInfo, tokens: list[Token], parties: dict[int, Par
         name = _name_text(tokens, span[0], span[1], text)
         end = span[1]
         # "President Joana Ferreira of Portugal"
-        if end + 1 < len(tokens) and tokens[end].key == "of" and end + 1 in parties and not party:
-            party = parties[end + 1]
+        if end + 1 < len(tokens) and tokens[end].key == "of" and not party:
+            k = end + 1 + (1 if tokens[end + 1].key == "the" else 0)
+            party = parties.get(k)
         _add(people, name, office, party, Mention(
             info.sentence.index, tokens[phrase_start].start, tokens[end - 1].end,
             tokens[span[0]].start, tokens[span[1] - 1].end, office.head))
         return end
     # "Ekaterina Zaharieva, Bulgaria's foreign minister" / "Kamchybek Toktogulov, chairman of ..."
     k = phrase_start - 1
-    if k > 0 and tokens[k].key in ("a", "an"):
+    if k > 0 and tokens[k].key in ("a", "an", "the"):
         k -= 1
     if k > 0 and tokens[k].text == ",":
         end = k
@@ -262,12 +269,19 @@ def _counterpart(info: SentenceInfo, tokens: list[Token], parties: dict[int, Par
         return i + 1
     previous = next((p for p in reversed(people) if p.office), None)
     office = previous.office if previous else None
-    name = _name_text(tokens, span[0], span[1], info.text)
+    if office and (both := _COMPOUND.match(office)):
+        office = both.group(2)  # the counterpart of a "Deputy Prime Minister and Foreign
+        # Minister" is the other side's foreign minister
+    name = _name_text(tokens, span[0], span[1], info.plain)
     match = OfficeMatch(0, 0, tuple((office or "").split()), previous.head if previous else "")
     _add(people, name, match if office else None, party, Mention(
         info.sentence.index, tokens[start].start, tokens[span[1] - 1].end,
         tokens[span[0]].start, tokens[span[1] - 1].end, previous.head if previous else None))
     return span[1]
+
+
+_COMPOUND = _re.compile(r"^(.*\b(?:Minister|President|Premier))\s+and\s+(.+\b(?:Minister|"
+                        r"Secretary)\b.*)$")
 
 
 def _clean_office(office: OfficeMatch | None, party: Party | None) -> str | None:
@@ -318,7 +332,7 @@ def _attach_references(focus: Focus, people: list[Person]) -> None:
         pattern = re.compile(r"(?<![\p{L}\-])(?:" + "|".join(re.escape(w) for w in words)
                              + r")(?![\p{L}\-])")
         for info in focus.infos:
-            for m in pattern.finditer(info.text):
+            for m in pattern.finditer(info.plain):
                 if any(s == info.sentence.index and ms <= m.start() <= me for s, ms, me in
                        ((mm.sentence, mm.name_start, mm.name_end) for mm in person.mentions)):
                     continue
@@ -327,89 +341,3 @@ def _attach_references(focus: Focus, people: list[Person]) -> None:
                 # Extend over the rest of the name when it is written in full.
                 person.mentions.append(Mention(info.sentence.index, m.start(), m.end(),
                                                m.start(), m.end()))
-
-
-_PART_CUES = _re.compile(
-    r"\b(?:led by|headed by|heading|head(?:s|ed)? (?:the|a|his|her) delegation|delegation|"
-    r"join(?:s|ed)?|accompan\w+|present|take part|took part|taking part|participat\w+|"
-    r"counterpart|represented by|attend\w*|co-chair\w*|chaired|host\w*|receiv\w+|welcom\w+|"
-    r"met|meet\w*|talks|spoke|call|conversation|visit\w*|travel\w*|among the|discuss\w*)\b",
-    _re.IGNORECASE,
-)
-_NEGATED_BEFORE = _re.compile(
-    r"\b(?:absence of|absent|without|instead of|in place of|replacing|replaced|unlike|"
-    r"according to)\s+(?:[^\s,]+\s+){0,6}$", _re.IGNORECASE)
-_NEGATED_AFTER = _re.compile(
-    r"^\s*(?:,[^,]{0,80},\s*)?(?:did not|will not|won't|would not|is not|was not|has not|"
-    r"have not|cannot|could not|declined|refused|skipped|will skip|is skipping|is absent|"
-    r"stayed away|has yet to|had yet to|pulled out|withdrew)\b", _re.IGNORECASE)
-_REPORTING_AFTER = _re.compile(
-    r"^\s*,?\s*(?:said|says|told|announced|stated|noted|added|wrote|tweeted|confirmed|"
-    r"explained|warned|stressed)\b(?P<rest>.{0,60})", _re.IGNORECASE)
-_MEETING_NOUN = _re.compile(r"\b(?:session|meeting|summit|conference|talks|council|assembly|"
-                            r"forum|delegates|participants|counterparts?)\b", _re.IGNORECASE)
-# Cues just before a mention ("co-chaired by", "hosted by") or just after it ("X hosted").
-_ROLE_BEFORE = [
-    (Role.CO_CHAIR, _re.compile(r"co-?chaired by(?:\s+[^\s.;]+){0,16}\s*$", _re.IGNORECASE)),
-    (Role.HOST, _re.compile(r"hosted by(?:\s+\S+){0,6}\s*$", _re.IGNORECASE)),
-    (Role.HEAD, _re.compile(r"(?:led|headed) by(?:\s+\S+){0,6}\s*$", _re.IGNORECASE)),
-]
-_ROLE_AFTER = [
-    (Role.CO_CHAIR, _re.compile(r"^[^.;]{0,20}\bco-?chair", _re.IGNORECASE)),
-    (Role.HOST, _re.compile(r"^\s*(?:will |is to |is set to )?(?:host|hosted|hosts|received|"
-                            r"receives|welcomed|welcomes)\b", _re.IGNORECASE)),
-    (Role.HEAD, _re.compile(r"^[^.;]{0,30}\b(?:heading|head the|heads the|will lead|leads|led) "
-                            r"(?:the|a|his|her|their) (?:\w+ )?delegation\b", _re.IGNORECASE)),
-    (Role.HEAD, _re.compile(r"^[^.;]{0,120}\b(?:heading|head|lead|leading|led) "
-                            r"(?:the|their) (?:two |\w+ )?delegations\b", _re.IGNORECASE)),
-]
-
-
-def _decide(person: Person, focus: Focus) -> None:
-    if person.head in SPOKESPEOPLE:
-        return
-    by_index = {i.sentence.index: i for i in focus.infos}
-    for mention in person.mentions:
-        info = by_index[mention.sentence]
-        if info.other:
-            continue
-        text = info.text
-        before, after = text[: mention.start], text[mention.name_end:]
-        if _NEGATED_BEFORE.search(before) or _NEGATED_AFTER.match(after):
-            continue
-        if _re.match(r"['’]s\b", after) and not _re.match(r"['’]s\s+(?:delegation|team|side)",
-                                                         after):
-            continue  # "Trump's announcement": mentioned, not present
-        reporting = _REPORTING_AFTER.match(after)
-        if reporting and not (reporting.group(0).lstrip(" ,").lower().startswith("told")
-                              and _MEETING_NOUN.search(reporting.group("rest")[:30])):
-            continue  # "X said ..." reports; "X told the opening session" was there
-        if not (info is focus.anchor or info.meeting or _PART_CUES.search(text)):
-            continue
-        person.takes_part = True
-        person.evidence = text
-        if person.role is Role.MEMBER:
-            for role, cue in _ROLE_BEFORE:
-                if cue.search(before):
-                    person.role = role
-                    break
-            for role, cue in _ROLE_AFTER:
-                if person.role is Role.MEMBER and cue.search(after):
-                    person.role = role
-        if person.party is None:
-            person.party = _side_party(before)
-    if person.party is None and person.office and _re.fullmatch(
-            r"(?:(?:Deputy|Under|Assistant) )?Secretary of State", person.office):
-        from db.ingest.parties import resolve_party
-
-        person.party = resolve_party("United States")  # the title is the State Department's
-
-
-def _side_party(before: str) -> Party | None:
-    """"The Kazakh side will be led by ...": the party of the side a person leads."""
-    m = _re.search(r"(?P<party>[\w'’ -]{2,40}?)\s+(?:side|delegation|team)\s+(?:will be |is |was |"
-                   r"would be )?(?:led|headed)\s+by\s+(?:\S+\s+){0,6}$", before, _re.IGNORECASE)
-    if not m:
-        return None
-    found = find_parties(m.group("party"))
-    return found[-1][2] if found else None

@@ -54,7 +54,7 @@ def find_place(focus: Focus, remote: bool) -> Place | None:
         return None
     candidates: list[tuple[float, Place]] = []
     for info in focus.about_meeting():
-        text = info.text
+        text = info.plain
         for m in _city_regex().finditer(text):
             # A name after the comma may be the country or the next clause ("..., France
             # said"): the gazetteer's country stands either way.

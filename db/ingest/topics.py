@@ -119,7 +119,7 @@ def find_topics(focus: Focus, held: bool) -> list[Topic]:
         limit = info.other_at if info.other else None
         if info.other and limit is None:
             continue
-        for phrase in _phrases(info.text, held, limit):
+        for phrase in _phrases(info.plain, held, limit):
             for item in split_items(phrase):
                 _keep(topics, item, info.text)
         if not info.other and _LIST_HEAD.search(info.text) and _phrases_open(info.text, held):

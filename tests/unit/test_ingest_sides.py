@@ -1,0 +1,103 @@
+"""Offices written in more ways, and whose side a participant is on when the office phrase
+does not say (db/ingest/sides.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from db.ingest import draft_from_text
+from db.ingest.offices import office_key
+
+DAY = dt.date(2024, 3, 4)
+
+
+def people(text: str, title: str = "Ministers meet"):
+    result = draft_from_text(f"{title}\n\n{text}", DAY)
+    return [(p.name, p.office, p.delegation) for p in result.draft.participants]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Poland's Deputy Prime Minister and Foreign Minister Adam Nowak will visit Kyiv on "
+         "Friday.", ("Adam Nowak", "Deputy Prime Minister and Foreign Minister", "Poland")),
+        ("Ilze Berzina, the foreign minister of Latvia, told reporters on arrival in Riga on "
+         "Friday that talks were slow.", ("Ilze Berzina", "Foreign Minister", "Latvia")),
+        ("The Secretary-General met President Luis Cano of the Dominican Republic in New York on "
+         "Friday.", ("Luis Cano", "President", "Dominican Republic")),
+        ("Hungary's top diplomat Ede Kovacs spoke by phone on Friday with officials.",
+         ("Ede Kovacs", "Foreign Minister", "Hungary")),
+        ("OSCE Secretary General Helga Brandt opened the session in Vienna on Friday.",
+         ("Helga Brandt", "Secretary General", "OSCE")),
+        ("The GCC's Assistant Secretary-General for Political Affairs and Negotiation, Omar "
+         "Saleh, took part in the call on Friday.",
+         ("Omar Saleh", "Assistant Secretary-General for Political Affairs and Negotiation",
+          "Gulf Cooperation Council")),
+        ("Luca Bruni, the European Union's Special Representative for the Gulf region, held a "
+         "call on Friday.", ("Luca Bruni", "Special Representative for the Gulf Region",
+                             "European Union")),
+    ],
+)
+def test_more_office_patterns(sentence, expected):
+    assert people(sentence)[0] == expected
+
+
+def test_the_counterpart_of_a_double_office_holds_the_second():
+    found = people("Poland's Deputy Prime Minister and Foreign Minister Adam Nowak will travel to "
+                   "Kyiv on Friday for talks with his Ukrainian counterpart Olena Bilyk.")
+    assert found[1] == ("Olena Bilyk", "Foreign Minister", "Ukraine")
+    assert office_key("Deputy Prime Minister and Minister of Foreign Affairs") == office_key(
+        "Deputy Prime Minister and Foreign Minister")
+
+
+def test_the_side_a_person_represents():
+    found = people("Japan was represented by Foreign Minister Aiko Mori and Defence Minister Ken "
+                   "Sato; the Philippine side by Foreign Affairs Secretary Jose Cruz, in Manila "
+                   "on Friday.")
+    assert [party for _, _, party in found] == ["Japan", "Japan", "Philippines"]
+    stand_in = people("Ministers met in Vienna on Friday. US Secretary of State Dan Hughes did "
+                      "not attend and was represented by Deputy Secretary Laura Pine.")
+    assert stand_in == [("Laura Pine", "Deputy Secretary", "United States")]
+
+
+def test_a_second_office_holder_shares_the_first_ones_country():
+    found = people("NATO Secretary-General Mark Rutte visited Warsaw on Friday for talks with "
+                   "President Adam Nowak of Poland and Prime Minister Jan Kowal.")
+    assert found[2] == ("Jan Kowal", "Prime Minister", "Poland")
+
+
+def test_accompanying_a_leader_puts_one_on_the_leaders_side():
+    found = people("The Secretary-General met President Luis Cano of the Dominican Republic in "
+                   "New York on Friday. Foreign Minister Rosa Vidal accompanied the president.")
+    assert found[-1] == ("Rosa Vidal", "Foreign Minister", "Dominican Republic")
+
+
+def test_offices_that_belong_to_one_party_and_the_one_country_a_sentence_names():
+    found = people("EU foreign ministers met in Luxembourg on Friday for a council chaired by the "
+                   "High Representative for Foreign Affairs and Security Policy, Ana Ruiz.")
+    assert found == [("Ana Ruiz", "High Representative for Foreign Affairs and Security Policy",
+                      "European Union")]
+    host = people("Deputy Prime Minister and Foreign Minister Kham Vong will chair the ASEAN "
+                  "meeting on Friday, which Laos is hosting in Vientiane.")
+    assert host == [("Kham Vong", "Deputy Prime Minister and Foreign Minister", "Laos")]
+    away = people("Prime Minister Kham Vong will travel to China on Friday for talks.")
+    assert away == [("Kham Vong", "Prime Minister", None)]
+
+
+def test_ministers_the_lead_says_meet_count_when_quoted():
+    found = people(
+        "EU foreign ministers met in Luxembourg on Friday. Tom Visser, the Dutch foreign "
+        "minister, said the listings were right. Finance Minister Eva Berg said costs were high. "
+        "US Secretary of State Anne Lee sent a message to the ministers welcoming the measures. "
+        "Ministry spokesperson Ewa Kot said the talks were long.")
+    assert found == [("Tom Visser", "Foreign Minister", "Netherlands")]
+
+
+def test_a_relative_clause_about_another_event_is_left_out():
+    found = people(
+        "Brazil's Foreign Minister Rui Costa will host his Colombian counterpart Ana Gil in "
+        "Brasilia on Friday. President Joao Silva, who spoke with Colombian President Pedro Ruiz "
+        "by telephone on Monday, is not expected to take part.", title="Ministers to meet")
+    assert [name for name, _, _ in found] == ["Rui Costa", "Ana Gil"]
