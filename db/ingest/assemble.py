@@ -127,7 +127,8 @@ def draft_from_text(
     topics = find_topics(focus, held)
     parties = list(dict.fromkeys(p.party.name for p in people if p.party))
     fmt, fmt_evidence = find_format(focus, len(parties))
-    place = find_place(focus, remote=fmt in (MeetingFormat.PHONE_CALL, MeetingFormat.VIDEO_CALL))
+    place = find_place(focus, remote=fmt in (MeetingFormat.PHONE_CALL, MeetingFormat.VIDEO_CALL),
+                       dateline=article.dateline)
     if not (people or topics or (focus.main and place)):
         raise IngestError(
             "no meeting found in the text: no participants, agenda, or date and place"

@@ -1,0 +1,68 @@
+"""Where a meeting is (capitals by description, venues, the dateline) and what kind it is."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from db.ingest import draft_from_text
+from db.vocab import MeetingFormat
+
+DAY = dt.date(2024, 3, 4)
+
+
+def meeting(body: str, title: str = "Ministers meet"):
+    return draft_from_text(f"{title}\n\n{body}", DAY).meeting
+
+
+@pytest.mark.parametrize(
+    ("body", "city", "country"),
+    [
+        ("Foreign ministers of ASEAN will gather in the Lao capital on Friday for talks.",
+         "Vientiane", "Laos"),
+        ("The Secretary-General met the president at UN Headquarters on Friday for talks.",
+         "New York", "United States"),
+        ("EU foreign ministers met in Luxembourg on Friday for talks.", "Luxembourg",
+         "Luxembourg"),
+        ("NEW YORK – The two presidents met on Friday for talks on trade.", "New York",
+         "United States"),
+        ("VIENTIANE – Foreign ministers will gather in Laos on Friday for talks.", "Vientiane",
+         "Laos"),
+        ("MOSCOW – The two ministers met in Geneva on Friday for talks on trade.", "Geneva",
+         "Switzerland"),
+    ],
+)
+def test_places(body, city, country):
+    found = meeting(body)
+    assert (found.city, found.country) == (city, country)
+
+
+def test_a_call_takes_no_place_from_the_dateline():
+    found = meeting("BUDAPEST, Feb 7 – Foreign Minister Ede Kovacs spoke by telephone on Friday "
+                    "with his Turkish counterpart Ali Demir.")
+    assert found.format is MeetingFormat.PHONE_CALL
+    assert (found.city, found.country) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "fmt"),
+    [
+        ("NATO chief in Warsaw", "NATO Secretary-General Mark Rutte visited the Polish capital on "
+         "Friday for talks with the president.", MeetingFormat.VISIT),
+        ("Minister to go to Kyiv", "Foreign Minister Adam Nowak will travel to Kyiv on Friday for "
+         "talks with his Ukrainian counterpart. EU leaders meet at a summit that day.",
+         MeetingFormat.VISIT),
+        ("EU ministers meet", "EU foreign ministers met in Luxembourg on Friday. Ukraine's "
+         "Foreign Minister Olena Bilyk joined the discussion by video link from Kyiv.",
+         MeetingFormat.MULTILATERAL),
+        ("What the Japan–Philippines 2+2 delivered", "The Foreign and Defence Ministerial "
+         "Meeting was held in Manila on Friday.", MeetingFormat.BILATERAL),
+        ("G7 ministers discuss Russia-Ukraine war", "G7 foreign ministers met in Capri on "
+         "Friday.", MeetingFormat.MULTILATERAL),
+        ("Belgrade-Pristina dialogue resumes", "The EU envoy will host the chief negotiators of "
+         "Serbia and Kosovo and an EU official in Brussels on Friday.", MeetingFormat.BILATERAL),
+    ],
+)
+def test_formats(title, body, fmt):
+    assert meeting(body, title).format is fmt
