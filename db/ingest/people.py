@@ -91,6 +91,20 @@ def _is_name_word(token: Token) -> bool:
             and token.key not in _NOT_NAMES and fold(word) not in cities())
 
 
+_ROMAN = _re.compile(r"[IVX]{1,4}")
+
+
+def _city_in_name(tokens: list[Token], j: int, count: int) -> bool:
+    """A city's name used as a personal name ("Santiago Peña", "Sofia Rossi", "Joao Lima"):
+    next to another name word, right after an office or a first name."""
+    token = tokens[j]
+    if not (token.text[:1].isupper() and any(c.islower() for c in token.text)
+            and token.key not in _NOT_NAMES and fold(token.text) in cities()):
+        return False
+    following = j + 1 < len(tokens) and _is_name_word(tokens[j + 1])
+    return following or count > 0
+
+
 def _name_at(tokens: list[Token], i: int, party_tokens: set[int]) -> tuple[int, int] | None:
     """A personal name starting at token i: capitalised words, initials ("S."), particles
     inside ("bin", "al-"); 1 to 5 words. Returns the token range."""
@@ -104,11 +118,13 @@ def _name_at(tokens: list[Token], i: int, party_tokens: set[int]) -> tuple[int, 
         token = tokens[j]
         if j in party_tokens and count == 0:
             return None
-        if _is_name_word(token):
+        if _is_name_word(token) or _city_in_name(tokens, j, count):
             count += 1
             j += 1
             if token.text.endswith(("'s", "’s")):
                 break
+        elif count and _ROMAN.fullmatch(token.text):
+            j += 1  # "King Abdullah II"
         elif (len(token.text) == 1 and token.text.isupper() and j + 1 < len(tokens)
               and tokens[j + 1].text == "."):
             count += 1
@@ -181,7 +197,9 @@ def _scan(info: SentenceInfo, people: list[Person]) -> None:
             i += 1
             continue
         office = match_office(words, i, set(parties))
-        if office is None or office.head in ("chief",) and office.end - office.start == 1:
+        if tokens[i].key == "chief" and i - 1 in parties and parties[i - 1].code is None:
+            office = OfficeMatch(i, i + 1, ("chief",), "chief")  # "UN chief António Guterres"
+        elif office is None or office.head in ("chief",) and office.end - office.start == 1:
             i += 1
             continue
         i = _read_office(info, tokens, parties, office, people)
@@ -231,9 +249,10 @@ def _read_office(info: SentenceInfo, tokens: list[Token], parties: dict[int, Par
         end = k
         start = end
         while start - 1 >= 0 and (_is_name_word(tokens[start - 1]) or tokens[start - 1].key
-                                  in _PARTICLES) and end - start < 5:
+                                  in _PARTICLES or _city_in_name(tokens, start - 1, 0)) \
+                and end - start < 5:
             start -= 1
-        if start < end and _is_name_word(tokens[start]):
+        if start < end and (_is_name_word(tokens[start]) or _city_in_name(tokens, start, 0)):
             if not party:
                 party = _party_inside(tokens, parties, office)
             name = _name_text(tokens, start, end, text)

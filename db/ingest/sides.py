@@ -2,13 +2,15 @@
 represented by ...", "President Andrzej Duda of Poland and Prime Minister Donald Tusk", "Foreign
 Minister X accompanied the president", an office that belongs to one government or organisation
 ("High Representative for Foreign Affairs and Security Policy"), or the one country a sentence
-names outside anyone's title. Also the office that "top diplomat" stands for."""
+names outside anyone's title; in a visit, the hosts. Also the office that "top diplomat" and
+"UN chief" stand for."""
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
+from db.countries import country_name
 from db.ingest.parties import Party, find_parties, resolve_party
 
 if TYPE_CHECKING:
@@ -75,6 +77,20 @@ def infer_parties(focus: Focus, people: list[Person]) -> None:
                 person.party = rule(person, people, by_index)
 
 
+def host_side(people: list[Person], code: str | None, visit: bool) -> None:
+    """In a visit or bilateral meeting abroad ("Scholz travelled to Beijing, where he met
+    President Xi Jinping"), the office holders whose side is not named are the hosts."""
+    if not code or not visit:
+        return
+    if not any(p.takes_part and p.party and p.party.code and p.party.code != code
+               for p in people):
+        return  # no visitor: nothing says who is at home
+    host = resolve_party(country_name(code) or code)
+    for person in people:
+        if person.takes_part and person.party is None and _national(person):
+            person.party = host
+
+
 def _national(person: Person) -> bool:
     return bool(person.office) and (person.head or "") in _NATIONAL_HEADS
 
@@ -135,10 +151,29 @@ def _only_country(person: Person, people: list[Person], by_index) -> Party | Non
     return None
 
 
+# What "UN chief" or "the EU's top diplomat" is called in the organisation's own words.
+_ORG_CHIEFS = {
+    "European Union": "High Representative for Foreign Affairs and Security Policy",
+    "IAEA": "Director General", "World Health Organization": "Director-General",
+    "World Trade Organization": "Director-General", "International Monetary Fund":
+    "Managing Director", "World Bank": "President", "African Union":
+    "Chairperson of the African Union Commission", "UNHCR": "High Commissioner",
+    "UNICEF": "Executive Director",
+}
+_NEWSPAPER_TITLES = re.compile(r"(?i)(?:top diplomat|(?:foreign (?:policy|affairs) )?chief)")
+
+
 def plain_office(person: Person) -> str | None:
-    """"Top diplomat" is a newspaper's word for the foreign minister (the Secretary of State
-    in the United States)."""
-    office = person.office
-    if office and office.lower() == "top diplomat" and person.party and person.party.code:
-        return "Secretary of State" if person.party.code == "US" else "Foreign Minister"
-    return office
+    """Newspapers' words for an office, in the office's own: "top diplomat" is the foreign
+    minister (the Secretary of State in the United States); "UN chief" and "NATO chief" are
+    Secretaries-General; "EU foreign policy chief" is the High Representative."""
+    office, party = person.office, person.party
+    if not office or not party or not _NEWSPAPER_TITLES.fullmatch(office):
+        return office
+    if party.code:
+        if office.lower() == "top diplomat":
+            return "Secretary of State" if party.code == "US" else "Foreign Minister"
+        return office
+    if office.lower() == "chief" and party.name == "European Union":
+        return office  # "EU chief" may be any of its presidents
+    return _ORG_CHIEFS.get(party.name, "Secretary-General")

@@ -14,8 +14,9 @@ from db.ingest.words import STOP_WORDS, content_stems, dice
 
 # Cues followed by the agenda. `past` cues only count for a meeting that was held: "the
 # ministers discussed" in an article about a coming meeting is about an earlier one.
-_VERB = (r"discuss|address|focus on|cover|review|examine|consider|deliberate on|centre on|"
-         r"center on|concentrate on|tackle|take up|look at|touch on|revolve around")
+_VERB = (r"discuss|address|focus on|focus upon|cover|review|examine|consider|deliberate on|"
+         r"centre on|center on|concentrate on|tackle|take up|look at|touch on|touch upon|"
+         r"revolve around|exchange views on|talk about|speak about")
 _OBJECT_CUES = [
     (False, rf"\b(?:will|would|to|shall|may|could|should|expected to|set to|likely to)\s+"
             rf"(?:also\s+|further\s+)?(?:{_VERB})\b"),
@@ -35,15 +36,22 @@ _OBJECT_CUES = [
     # "On the table were also X", "On the agenda are X"
     (False, r"\bon\s+the\s+(?:table|agenda)\s+(?:were|are|was|is|will\s+be)\s+(?:also\s+)?"),
     (False, r"\btheme\b(?:\s+[\w'’]+){0,4}?\s+(?:is|was|will\s+be)\b"),
+    # "Topics included X", "Among the issues discussed were X", "with a focus on X"
+    (False, r"\b(?:topics|issues|subjects|themes|items)\s+(?:discussed\s+|on\s+the\s+agenda\s+)?"
+            r"(?:included|include|includes|ranged\s+from|covered|were|are|will\s+be)\b"),
+    (False, r"\b(?:focusing|focussing|centring|centering|concentrating)\s+(?:on|upon)\b|"
+            r"\bwith\s+(?:a|an|the)\s+(?:\w+\s+)?(?:focus|emphasis)\s+on\b"),
     (True, r"\b(?:discussed|addressed|focused on|focussed on|covered|reviewed|examined|"
            r"considered|deliberated on|conferred on|exchanged views on|talked about|"
-           r"touched on|tackled|raised|agreed on)\b"),
+           r"touched on|touched upon|tackled|raised|agreed on|focused upon)\b"),
+    (True, r"\b(?:spoke|talked)\b[^;]{0,80}?\babout\b"),
 ]
 # "to discuss" is an agenda after someone who meets ("ministers will gather to discuss").
-_PURPOSE = re.compile(r"\b(?:meet\w*|talks|hold|held|expected|set|plan\w*|scheduled|likely|"
+_PURPOSE = re.compile(r"\b(?:meet\w*|met|talks|hold|held|expected|set|plan\w*|scheduled|likely|"
                       r"gather\w*|convene\w*|ministers|leaders|sides|parties|would|will|"
                       r"together|agreed|due)\b", re.IGNORECASE)
 _SUBJECT_CUE = re.compile(
+    r"\b(?:dominated|topped|headed)\s+(?:the\s+)?(?:talks|agenda|discussions|meeting)\b|"
     r"\b(?:will|would)\s+(?:also\s+)?be\s+(?:high\s+)?on\s+the\s+(?:agenda|table)\b|"
     r"\b(?:is|are|was|were)\s+(?:also\s+)?(?:expected\s+to\s+be\s+)?(?:high\s+)?on\s+the\s+"
     r"(?:agenda|table)\b|\b(?:will|would)\s+(?:also\s+)?be\s+discussed\b", re.IGNORECASE)
@@ -90,8 +98,8 @@ _NO_SPLIT_START = re.compile(r"^(?:with|in|on|of|for|to|at|by|from|particularly|
 _ITEM_START = re.compile(r"^(?:the|a|an|its|their|his|her|both|all|our|[A-Z])", 0)
 _PREPOSITION = re.compile(r"\b(?:of|in|on|for|to|against|with|at|from|between|among|into|"
                           r"about|over|within)\b", re.IGNORECASE)
-_LEADING = re.compile(r"^(?:the|a|an|also|both|further|ongoing|continued|possible|its|their|"
-                      r"his|her|our|(?:nations|countries|sides|parties|states)['’]|evolving|"
+_LEADING = re.compile(r"^(?:the|a|an|also|both|were|was|are|is|further|ongoing|continued|"
+                      r"possible|its|their|his|her|our|(?:nations|countries|sides|parties|states)['’]|evolving|"
                       r"potential|current|various)\s+", re.IGNORECASE)
 _TIME_WORDS = re.compile(r"^(?:the\s+)?(?:first|second|third|last|final|next|opening|closing)"
                          r"\s+(?:day|round|session)\b|^(?:today|tomorrow|monday|tuesday|wednesday|"
@@ -267,11 +275,15 @@ def _split_list(chunk: str) -> list[str]:
             split = False  # "the summit between the GCC and the EU"
         elif _ITEM_START.match(piece):
             split = True
+            commas_at_top = commas_at_top or comma and not seen_preposition
         elif not seen_preposition and (comma or commas_at_top):
             split = True
             commas_at_top = commas_at_top or comma
         elif not comma and _SHARED_HEAD.search(previous):
             split = False  # "the strengthening of air and missile defence": one object
+        elif (not comma and not _PREPOSITION.search(previous) and _whole_noun(previous)
+              and not _PREPOSITION.search(piece)):  # "framework and timeline for X": shared
+            split = True  # "Ukraine and defence production", "semiconductors and defence ties"
         else:
             split = (bool(_PREPOSITION.search(previous)) and _words(previous) >= 2
                      and _words(piece) >= 2)
@@ -281,6 +293,17 @@ def _split_list(chunk: str) -> list[str]:
             items[-1] = items[-1] + sep + piece
         seen_preposition = seen_preposition or bool(_PREPOSITION.search(piece))
     return items
+
+
+def _whole_noun(text: str) -> bool:
+    """Whether a phrase before "and" is a noun phrase of its own, not an adjective sharing the
+    next noun ("humanitarian and security challenges"): two content words, a name, or a
+    plural."""
+    words = [w for w in re.findall(r"[\w'’-]+", text) if w.lower() not in STOP_WORDS]
+    if len(words) >= 2:
+        return True
+    return bool(words) and (words[0][:1].isupper() or
+                            bool(re.search(r"[^su]s$|ics$", words[0].lower())))
 
 
 def _words(text: str) -> int:

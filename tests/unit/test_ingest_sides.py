@@ -101,3 +101,29 @@ def test_a_relative_clause_about_another_event_is_left_out():
         "Brasilia on Friday. President Joao Silva, who spoke with Colombian President Pedro Ruiz "
         "by telephone on Monday, is not expected to take part.", title="Ministers to meet")
     assert [name for name, _, _ in found] == ["Rui Costa", "Ana Gil"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("UN chief Ana Ruiz met officials in Amman on Friday.",
+         ("Ana Ruiz", "Secretary-General", "United Nations")),
+        ("EU foreign policy chief Ana Ruiz held talks in Brussels on Friday.",
+         ("Ana Ruiz", "High Representative for Foreign Affairs and Security Policy",
+          "European Union")),
+        ("The delegation met King Abdullah II of Jordan in Amman on Friday.",
+         ("Abdullah II", "King", "Jordan")),
+        ("President Santiago Peña of Paraguay will host talks in Asunción on Friday.",
+         ("Santiago Peña", "President", "Paraguay")),
+        ("Sofia Rossi, Italy's deputy foreign minister, will co-chair the meeting in Rome on "
+         "Friday.", ("Sofia Rossi", "Deputy Foreign Minister", "Italy")),
+    ],
+)
+def test_newspaper_titles_and_names_that_are_also_cities(sentence, expected):
+    assert people(sentence)[0] == expected
+
+
+def test_in_a_visit_abroad_the_unnamed_side_is_the_host():
+    found = people("German Chancellor Jan Weber travelled to Beijing on Sunday for a three-day "
+                   "visit, where he met President Li Wei.")
+    assert found == [("Jan Weber", "Chancellor", "Germany"), ("Li Wei", "President", "China")]

@@ -119,3 +119,25 @@ def test_agenda_before_a_mention_of_another_event_is_kept():
     assert found == ["Preparations for the next session of the cooperation council"]
     assert topics("The two ministers met in Oslo on Tuesday. At their last meeting they "
                   "discussed fishing rights.") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The ministers held talks in Brussels on Friday. Topics included Ukraine and defence "
+         "production.", ["Ukraine", "Defence production"]),
+        ("The emir received the minister in Doha on Friday. Among the issues discussed were "
+         "regional security and nuclear talks.", ["Regional security", "Nuclear talks"]),
+        ("The prime ministers will meet in Tokyo on Friday, focusing on semiconductors and "
+         "defence ties.", ["Semiconductors", "Defence ties"]),
+        ("The chancellor met the president in Beijing on Friday. The talks touched upon trade, "
+         "Ukraine and climate.", ["Trade", "Ukraine", "Climate"]),
+        ("The two ministers spoke by phone on Friday about migration.", ["Migration"]),
+        ("The ministers met in Oslo on Friday. Energy prices dominated the talks.",
+         ["Energy prices"]),
+        ("The secretary-general met the king in Amman on Friday to discuss refugees.",
+         ["Refugees"]),
+    ],
+)
+def test_more_agenda_phrasings(body, expected):
+    assert topics(body) == expected
