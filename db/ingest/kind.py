@@ -8,7 +8,7 @@ import re
 
 from db.ingest.focus import Focus, tense
 from db.ingest.gazetteer import find_city
-from db.ingest.parties import resolve_party
+from db.ingest.parties import find_parties, resolve_party
 from db.vocab import MeetingFormat, MeetingStatus, Precision
 
 # "the Japan–Philippines 2+2", "Türkiye-US talks": two countries joined by a dash, read by
@@ -57,22 +57,43 @@ def find_format(focus: Focus, parties: int) -> tuple[MeetingFormat, str | None]:
                 if fmt in (MeetingFormat.VIDEO_CALL, MeetingFormat.PHONE_CALL) \
                         and _REMOTE_GUEST.search(text):
                     continue
-                m = re.search(cue, text, re.IGNORECASE)
+                m = _pair(text) if fmt is MeetingFormat.BILATERAL else re.search(
+                    cue, text, re.IGNORECASE)
                 if m:
                     if fmt in (MeetingFormat.VISIT, MeetingFormat.MULTILATERAL,
                                MeetingFormat.BILATERAL) and group is rest:
                         continue  # a visit or conference mentioned later is often another
-                    if fmt is MeetingFormat.BILATERAL and not _pair(text):
-                        continue
                     return fmt, info.text
     if parties >= 3:
         return MeetingFormat.MULTILATERAL, None
     return MeetingFormat.BILATERAL, None
 
 
+_OF_TWO = re.compile(r"\b(?:ministers|leaders|presidents|delegations|heads of state)\s+"
+                     r"(?:of|from)\s+", re.IGNORECASE)
+
+
+def _two_named(text: str) -> bool:
+    """"The foreign ministers of Armenia and Azerbaijan": exactly two countries."""
+    for m in _OF_TWO.finditer(text):
+        rest = text[m.end():m.end() + 80]
+        found = find_parties(rest)
+        if len(found) < 2 or found[0][0] > 4:
+            continue
+        between = rest[found[0][1]:found[1][0]]
+        after = rest[found[1][1]:]
+        if (re.fullmatch(r"\s+and\s+(?:the\s+)?", between) and found[0][2].code
+                and found[1][2].code and not re.match(r"(?:['’]s)?\s*(?:,|and)\s", after)):
+            return True
+    return False
+
+
 def _pair(text: str) -> bool:
     """Whether two countries, or their cities, are written joined by a dash
-    ("Japan–Philippines", "Belgrade-Pristina")."""
+    ("Japan–Philippines", "Belgrade-Pristina"), or named as the only two whose ministers
+    meet."""
+    if _two_named(text):
+        return True
     for m in re.finditer(_PAIR, text):
         left, right = re.split(r"\s?[-–—]\s?", m.group(0), maxsplit=1)
         a, b = _country_code(left), _country_code(right)

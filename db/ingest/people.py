@@ -193,6 +193,12 @@ def _scan(info: SentenceInfo, people: list[Person]) -> None:
         if tokens[i].key == "counterpart" and i > 0:
             i = _counterpart(info, tokens, parties, i, people)
             continue
+        if tokens[i].key == "counterparts" and i > 0:
+            i = _counterparts(info, tokens, parties, i, people)
+            continue
+        if tokens[i].key in _PLURAL_HEADS:
+            i = _listed(info, tokens, parties, i, people)
+            continue
         if tokens[i].key not in MODIFIERS and tokens[i].key not in HEADS:
             i += 1
             continue
@@ -297,6 +303,93 @@ def _counterpart(info: SentenceInfo, tokens: list[Token], parties: dict[int, Par
         info.sentence.index, tokens[start].start, tokens[span[1] - 1].end,
         tokens[span[0]].start, tokens[span[1] - 1].end, previous.head if previous else None))
     return span[1]
+
+
+def _counterparts(info: SentenceInfo, tokens: list[Token], parties: dict[int, Party], i: int,
+                  people: list[Person]) -> int:
+    """"her Polish and French counterparts, Radosław Sikorski and Stéphane Séjourné": one
+    name per party, in order, each with the office of the person before."""
+    sides: list[Party] = []
+    k = i - 1
+    while k >= 0 and (k in parties or tokens[k].key in ("and", ",")):
+        if k in parties and (not sides or sides[0] is not parties[k]):
+            sides.insert(0, parties[k])
+        k -= 1
+    j = i + 1 + (1 if i + 1 < len(tokens) and tokens[i + 1].text == "," else 0)
+    spans = []
+    while len(spans) < len(sides):
+        span = _name_at(tokens, j, set(parties))
+        if not span:
+            break
+        spans.append(span)
+        j = span[1]
+        while j < len(tokens) and tokens[j].key in (",", "and"):
+            j += 1
+    if len(sides) < 2 or len(spans) != len(sides):
+        return i + 1
+    previous = next((p for p in reversed(people) if p.office), None)
+    office = previous.office if previous else None
+    if office and (both := _COMPOUND.match(office)):
+        office = both.group(2)
+    match = OfficeMatch(0, 0, tuple((office or "").split()), previous.head if previous else "")
+    for party, (a, b) in zip(sides, spans, strict=True):
+        _add(people, _name_text(tokens, a, b, info.plain), match if office else None, party,
+             Mention(info.sentence.index, tokens[a].start, tokens[b - 1].end, tokens[a].start,
+                     tokens[b - 1].end, previous.head if previous else None))
+    return spans[-1][1]
+
+
+_PLURAL_HEADS = {"ministers": "minister", "presidents": "president", "leaders": None,
+                 "envoys": "envoy", "negotiators": "negotiator"}
+
+
+def _listed(info: SentenceInfo, tokens: list[Token], parties: dict[int, Party], i: int,
+            people: list[Person]) -> int:
+    """"The Quad foreign ministers – Antony Blinken of the United States, Penny Wong of
+    Australia and Yoko Kamikawa of Japan – met": each name with its country and the office
+    in the singular."""
+    j = i + 1
+    if j >= len(tokens) or tokens[j].text not in ("–", "—", "-", ",", ":", "("):
+        return i + 1
+    head = _PLURAL_HEADS[tokens[i].key]
+    k = i
+    while k - 1 >= 0 and tokens[k - 1].key in MODIFIERS and k - 1 not in parties:
+        k -= 1
+    words = [t.text.lower() for t in tokens[k:i]] + [head] if head else []
+    office = OfficeMatch(k, i + 1, tuple(words), head) if head else None
+    found = []
+    j += 1
+    if j < len(tokens) and tokens[j].key in ("including", "namely"):
+        j += 1
+    while j < len(tokens):
+        span = _name_at(tokens, j, set(parties))
+        if not span:
+            break
+        a, b = span
+        if b + 1 < len(tokens) and tokens[b].key == "of":
+            c = b + 1 + (1 if tokens[b + 1].key == "the" else 0)
+        elif b + 1 < len(tokens) and tokens[b].text == "(":
+            c = b + 1
+        else:
+            break
+        if c not in parties:
+            break
+        party = parties[c]
+        while c in parties and parties[c] is party:
+            c += 1
+        if c < len(tokens) and tokens[c].text == ")":
+            c += 1
+        found.append((a, b, party))
+        j = c
+        while j < len(tokens) and tokens[j].key in (",", "and"):
+            j += 1
+    if len(found) < 2:
+        return i + 1
+    for a, b, party in found:
+        _add(people, _name_text(tokens, a, b, info.plain), office, party, Mention(
+            info.sentence.index, tokens[a].start, tokens[b - 1].end, tokens[a].start,
+            tokens[b - 1].end, head))
+    return j
 
 
 _COMPOUND = _re.compile(r"^(.*\b(?:Minister|President|Premier))\s+and\s+(.+\b(?:Minister|"

@@ -94,7 +94,10 @@ def _best_place(focus: Focus) -> Place | None:
     for info in focus.about_meeting():
         text = info.plain
         for pattern, city in _VENUE_CITIES:
-            if (m := pattern.search(text)) and (found := find_city(city)):
+            m = pattern.search(text)
+            # "at the Kremlin" is a place; "the Kremlin said" is a speaker
+            if m and re.search(r"\b(?:at|in|to|inside|from)\s+(?:the\s+)?$", text[:m.start()]) \
+                    and (found := find_city(city)):
                 candidates.append((info.score + 0.9 - m.start() / 1000,
                                    Place(found[0], country_name(found[1]), found[1],
                                          _venue(text), text)))

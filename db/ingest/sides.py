@@ -160,6 +160,8 @@ _ORG_CHIEFS = {
     "Chairperson of the African Union Commission", "UNHCR": "High Commissioner",
     "UNICEF": "Executive Director",
 }
+# Countries whose foreign minister has another title.
+_FOREIGN_MINISTERS = {"US": "Secretary of State", "GB": "Foreign Secretary"}
 _NEWSPAPER_TITLES = re.compile(r"(?i)(?:top diplomat|(?:foreign (?:policy|affairs) )?chief)")
 
 
@@ -168,11 +170,13 @@ def plain_office(person: Person) -> str | None:
     minister (the Secretary of State in the United States); "UN chief" and "NATO chief" are
     Secretaries-General; "EU foreign policy chief" is the High Representative."""
     office, party = person.office, person.party
+    if office == "Foreign Minister" and party and party.code in _FOREIGN_MINISTERS:
+        return _FOREIGN_MINISTERS[party.code]  # "the Quad foreign ministers – Blinken of ..."
     if not office or not party or not _NEWSPAPER_TITLES.fullmatch(office):
         return office
     if party.code:
         if office.lower() == "top diplomat":
-            return "Secretary of State" if party.code == "US" else "Foreign Minister"
+            return _FOREIGN_MINISTERS.get(party.code, "Foreign Minister")
         return office
     if office.lower() == "chief" and party.name == "European Union":
         return office  # "EU chief" may be any of its presidents

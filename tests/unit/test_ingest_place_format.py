@@ -66,3 +66,17 @@ def test_a_call_takes_no_place_from_the_dateline():
 )
 def test_formats(title, body, fmt):
     assert meeting(body, title).format is fmt
+
+
+def test_a_speaker_named_by_its_building_is_not_the_place():
+    found = meeting("The talks between the two foreign ministers in Geneva on Friday have been "
+                    "postponed, the Kremlin said.")
+    assert found.city == "Geneva"
+    assert meeting("The ministers met at the Kremlin on Friday.").city == "Moscow"
+
+
+def test_the_ministers_of_two_countries_meet_bilaterally():
+    two = meeting("The foreign ministers of Armenia and Azerbaijan will meet in Almaty on Friday.")
+    three = meeting("The foreign ministers of Armenia, Azerbaijan and Georgia will meet in Almaty "
+                    "on Friday.")
+    assert (two.format, three.format) == (MeetingFormat.BILATERAL, MeetingFormat.MULTILATERAL)

@@ -127,3 +127,19 @@ def test_in_a_visit_abroad_the_unnamed_side_is_the_host():
     found = people("German Chancellor Jan Weber travelled to Beijing on Sunday for a three-day "
                    "visit, where he met President Li Wei.")
     assert found == [("Jan Weber", "Chancellor", "Germany"), ("Li Wei", "President", "China")]
+
+
+def test_plural_counterparts_and_lists_of_names_with_countries():
+    found = people("Foreign Minister Anna Berg of Germany hosted her Polish and French "
+                   "counterparts, Adam Nowak and Luc Martin, in Berlin on Friday.")
+    assert found == [("Anna Berg", "Foreign Minister", "Germany"),
+                     ("Adam Nowak", "Foreign Minister", "Poland"),
+                     ("Luc Martin", "Foreign Minister", "France")]
+    listed = people("The Quad foreign ministers – Tom Hale of the United States, Mia Reed of "
+                    "Australia and Ravi Rao of India – met in Tokyo on Friday.")
+    assert listed == [("Tom Hale", "Secretary of State", "United States"),
+                      ("Mia Reed", "Foreign Minister", "Australia"),
+                      ("Ravi Rao", "Foreign Minister", "India")]
+    leaders = people("G7 leaders, including Tom Hale (United States) and Kurt Bauer (Germany), "
+                     "gathered in Rome on Friday.")
+    assert leaders == [("Tom Hale", None, "United States"), ("Kurt Bauer", None, "Germany")]
