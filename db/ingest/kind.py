@@ -34,8 +34,8 @@ _FORMAT_CUES = [
                                  r"\bmember states\b|\bforeign ministers (?:of|from)\b|"
                                  r"\bministers of the\b|\bleaders of the\b|\bcontact group\b|"
                                  r"\bForeign Affairs Council\b|"
-                                 r"\b(?-i:[A-Z]{2,6}|European Union|African Union|Arab League)\s+"
-                                 r"(?:\w+\s+)?(?:ministers|leaders)\b"),
+                                 r"\b(?-i:[A-Z]{2,6}|European Union|African Union|Arab League)"
+                                 r"(?:['’]s)?\s+(?:\w+\s+)?(?:ministers|leaders)\b"),
     # Travel to a place for talks is a visit, unless a conference above is why.
     (MeetingFormat.VISIT, r"\btravel(?:s|led|ling)? to\b|\btrip to\b|\barrive[sd]? in\b"),
 ]

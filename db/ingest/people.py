@@ -293,10 +293,7 @@ def _counterpart(info: SentenceInfo, tokens: list[Token], parties: dict[int, Par
     if not span:
         return i + 1
     previous = next((p for p in reversed(people) if p.office), None)
-    office = previous.office if previous else None
-    if office and (both := _COMPOUND.match(office)):
-        office = both.group(2)  # the counterpart of a "Deputy Prime Minister and Foreign
-        # Minister" is the other side's foreign minister
+    office = _counterpart_office(previous.office if previous else None)
     name = _name_text(tokens, span[0], span[1], info.plain)
     match = OfficeMatch(0, 0, tuple((office or "").split()), previous.head if previous else "")
     _add(people, name, match if office else None, party, Mention(
@@ -328,9 +325,7 @@ def _counterparts(info: SentenceInfo, tokens: list[Token], parties: dict[int, Pa
     if len(sides) < 2 or len(spans) != len(sides):
         return i + 1
     previous = next((p for p in reversed(people) if p.office), None)
-    office = previous.office if previous else None
-    if office and (both := _COMPOUND.match(office)):
-        office = both.group(2)
+    office = _counterpart_office(previous.office if previous else None)
     match = OfficeMatch(0, 0, tuple((office or "").split()), previous.head if previous else "")
     for party, (a, b) in zip(sides, spans, strict=True):
         _add(people, _name_text(tokens, a, b, info.plain), match if office else None, party,
@@ -390,6 +385,16 @@ def _listed(info: SentenceInfo, tokens: list[Token], parties: dict[int, Party], 
             info.sentence.index, tokens[a].start, tokens[b - 1].end, tokens[a].start,
             tokens[b - 1].end, head))
     return j
+
+
+def _counterpart_office(office: str | None) -> str | None:
+    """The office of someone's counterpart: the other side's foreign minister for a "Deputy
+    Prime Minister and Foreign Minister", a "Foreign Secretary" or a "Secretary of State"."""
+    if office and (both := _COMPOUND.match(office)):
+        office = both.group(2)
+    if office in ("Foreign Secretary", "Secretary of State", "Top Diplomat"):
+        return "Foreign Minister"  # named in each country's own way by sides.plain_office
+    return office
 
 
 _COMPOUND = _re.compile(r"^(.*\b(?:Minister|President|Premier))\s+and\s+(.+\b(?:Minister|"

@@ -143,3 +143,10 @@ def test_plural_counterparts_and_lists_of_names_with_countries():
     leaders = people("G7 leaders, including Tom Hale (United States) and Kurt Bauer (Germany), "
                      "gathered in Rome on Friday.")
     assert leaders == [("Tom Hale", None, "United States"), ("Kurt Bauer", None, "Germany")]
+
+
+def test_the_counterpart_of_a_foreign_secretary_is_a_foreign_minister():
+    found = people("British Foreign Secretary Tom Hale met his Indian counterpart Ravi Rao in "
+                   "London on Friday.")
+    assert found == [("Tom Hale", "Foreign Secretary", "United Kingdom"),
+                     ("Ravi Rao", "Foreign Minister", "India")]
