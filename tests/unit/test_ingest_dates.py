@@ -79,3 +79,12 @@ def test_a_date_in_a_relative_clause_does_not_make_the_sentence_another_event():
         "Minister Elina Valtonen, whose country takes over the chair in January, attended the "
         "talks.", dt.date(2024, 12, 7))
     assert [p.name for p in result.draft.participants] == ["Elina Valtonen"]
+
+
+def test_talks_that_ended_after_some_days_began_earlier_but_a_written_range_stays():
+    (ended,) = read("Talks wrapped up in Geneva on Wednesday after two days.", dt.date(2024, 3, 4),
+                    future=False)
+    assert ended.first == dt.date(2024, 2, 27)
+    mentions = read("The council closed on Friday after two days of talks on 5 and 6 December.",
+                    dt.date(2024, 12, 7), future=False)
+    assert [m.first for m in mentions] == [dt.date(2024, 12, 5), dt.date(2024, 12, 5)]
