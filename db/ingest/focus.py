@@ -56,6 +56,12 @@ class SentenceInfo:
     future: bool | None = None
     other: bool = False  # about another event: its people, places and topics are left out
     other_at: int | None = None  # where the cue or date that makes it `other` starts
+    # Where the clause about the other event ends, when another clause follows ("... attended
+    # last year's session, but the delegation will this time be led by ..."); None: at the end.
+    other_end: int | None = None
+    # Where an agenda cue starts when the other event is only the object of it ("X briefed
+    # leaders on preparations for the summit in August"): who speaks before it is here.
+    object_at: int | None = None
     # Spans of a relative clause about another event (", who spoke with X on Monday,").
     asides: list[tuple[int, int]] = field(default_factory=list)
     score: float = 0.0
@@ -201,6 +207,8 @@ def _mark_other_events(focus: Focus) -> None:
         if info.other_cue:
             info.other = True
             info.other_at = OTHER_EVENT.search(info.text).start()
+            info.other_end = clause_end(info.text, info.other_at)
+            info.object_at = _object_at(info.text, info.other_at)
             continue
         if focus.first is None:
             continue
@@ -218,7 +226,31 @@ def _mark_other_events(focus: Focus) -> None:
                 info.asides.append(aside)
                 continue
             info.other, info.other_at = True, mention.start
+            info.other_end = clause_end(info.text, mention.start)
+            info.object_at = _object_at(info.text, mention.start)
             break
+
+
+_AGENDA_VERB = re.compile(
+    r"\b(?:discuss\w*|brief\w*|review\w*|preparations?\s+for|focus\w*\s+on|address\w*|"
+    r"exchanged\s+views|talked\s+about|agreed\s+on|considered|examined|raised)\b", re.IGNORECASE)
+
+
+def _object_at(text: str, other_at: int) -> int | None:
+    m = _AGENDA_VERB.search(text[:other_at])
+    return m.start() if m else None
+
+
+# Where one clause ends and another, with its own subject or verb, begins.
+_CLAUSE_BREAK = re.compile(
+    r";|,?\s+(?:but|while|whereas)\s+|,\s+and\s+|\s+and\s+(?=(?:\w+ed|took|held|met|spoke|"
+    r"agreed|said|will|would)\b)", re.IGNORECASE)
+
+
+def clause_end(text: str, offset: int) -> int | None:
+    """The start of the next clause after `offset`, or None when the sentence ends first."""
+    m = _CLAUSE_BREAK.search(text, offset)
+    return m.end() if m else None
 
 
 _RELATIVE = re.compile(r",\s+(?:who|whose|which|whom)\b[^,;]*$", re.IGNORECASE)

@@ -29,7 +29,7 @@ MODIFIERS = frozenset([
     "transport", "environment", "climate", "digital", "industry", "labour", "labor", "culture",
     "tourism", "development", "security", "intelligence", "national", "affairs", "external",
     "european", "policy", "treasury", "commerce", "presidential", "military", "migration",
-    "cabinet", "general", "joint"
+    "cabinet", "general", "joint", "federal"
 ])
 
 # Words an "of/for" complement of an office may contain ("for Foreign Affairs", "of State",
@@ -43,7 +43,18 @@ _COMPLEMENT = MODIFIERS | frozenset([
     "control", "non-proliferation", "disarmament", "peace", "process", "region", "regional",
     "issues", "negotiations", "talks", "human", "rights", "humanitarian", "refugees", "question",
     "conflict", "settlement", "reconstruction", "sanctions", "counterterrorism",
-    "counter-terrorism", "strategic", "planning", "protocol", "communications", "north", "west"
+    "counter-terrorism", "strategic", "planning", "protocol", "communications", "north", "west",
+    # portfolios written in ministers' titles ("Minister for the Pacific", "Deputy Minister for
+    # Economic Diplomacy")
+    "diplomacy", "pacific", "investment", "infrastructure", "technology", "science", "innovation",
+    "research", "youth", "women", "family", "employment", "housing", "water", "fisheries",
+    "mining", "petroleum", "oil", "gas", "overseas", "diaspora", "abroad", "integration",
+    "multilateral", "bilateral", "budget", "information", "emergency", "emergencies", "disaster",
+    "management", "civil", "protection", "aid", "assistance", "partnerships", "sustainable",
+    "green", "transition", "ocean", "oceans", "rural", "urban", "local", "public", "social",
+    "cyber", "space", "maritime", "veterans", "exports", "americas", "expatriates", "nationals",
+    "multilateralism", "francophonie", "commonwealth", "outer", "caribbean", "arab", "african",
+    "african", "asian", "asean", "nordic", "baltic", "mediterranean", "adriatic", "danube"
 ])
 
 # Heads that take a place or party in their title ("envoy for Syria", "ambassador to Ukraine").

@@ -13,7 +13,7 @@ from db.ingest.focus import Focus
 from db.ingest.gazetteer import capitals, city_names, find_city
 from db.ingest.parties import find_parties
 
-_LEAD = (r"(?:\bin|\bat|\bto|\bhosts?|\bhosted|\bvisit(?:s|ed|ing)?|\bvisit to|\barrived in|"
+_LEAD = (r"(?:\b[Ii]n|\b[Aa]t|\bto|\bhosts?|\bhosted|\bvisit(?:s|ed|ing)?|\bvisit to|\barrived in|"
          r"\barrives in|\btravel(?:s|led|ling)? to|\bheld in|\bin the (?:\w+ )?capital,?)")
 _VENUE_WORDS = (r"(?:Palace|House|Hall|Centre|Center|Hotel|Building|Castle|Villa|Residence|"
                 r"Pavilion|Mansion|Fort)\b")

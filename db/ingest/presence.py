@@ -14,7 +14,7 @@ from db.ingest.sides import side_party
 from db.vocab import Role
 
 if TYPE_CHECKING:
-    from db.ingest.people import Person
+    from db.ingest.names import Person
 
 _PART_CUES = _re.compile(
     r"\b(?:led by|headed by|heading|head(?:s|ed)? (?:the|a|his|her) delegation|delegation|"
@@ -85,6 +85,17 @@ def members_pattern(focus: Focus) -> _re.Pattern | None:
     return None
 
 
+def class_office(focus: Focus) -> str | None:
+    """The office of the class of ministers the lead says meet ("NB8 foreign ministers met":
+    Foreign Minister), for a participant named without one ("Finland's Elina Valtonen")."""
+    lead = [i.text for i in focus.infos if i.sentence.is_title or i is focus.anchor]
+    for text in lead:
+        for m in _CLASS.finditer(text):
+            if m.group("portfolio") and m.group("class").lower() == "ministers":
+                return f"{m.group('portfolio').capitalize()} Minister"
+    return None
+
+
 def decide(person: Person, focus: Focus, members: _re.Pattern | None = None) -> None:
     if person.head in SPOKESPEOPLE:
         return
@@ -93,8 +104,10 @@ def decide(person: Person, focus: Focus, members: _re.Pattern | None = None) -> 
     by_index = {i.sentence.index: i for i in focus.infos}
     for mention in person.mentions:
         info = by_index[mention.sentence]
-        if info.other:
-            continue
+        if info.other and (info.other_end is None or mention.start < info.other_end) and not (
+                info.object_at is not None and mention.end <= info.object_at):
+            continue  # in the clause about another event (a later clause may be about this;
+            # the speaker of "X briefed them on the summit in August" is at this meeting)
         text = info.plain
         before, after = text[: mention.start], text[mention.name_end:]
         if _NEGATED_BEFORE.search(before) or _NEGATED_AFTER.match(after):

@@ -15,7 +15,7 @@ from db.ingest.parties import Party, find_parties, resolve_party
 
 if TYPE_CHECKING:
     from db.ingest.focus import Focus
-    from db.ingest.people import Person
+    from db.ingest.names import Person
 
 # Offices that only one government or organisation has.
 _OWNED_OFFICES = [
@@ -51,6 +51,11 @@ def side_party(before: str) -> Party | None:
     last = matches[-1]
     if re.search(r"[;.]", before[last.end():]) or len(before) - last.end() > 120:
         return None
+    # "Sweden was represented by X and Norway by Y": the party right before a later "by"
+    for _start, end, party in reversed(find_parties(before[last.end():])):
+        rest = before[last.end() + end:]
+        if re.match(r"\s+by\s", rest) and len(rest) < 60:
+            return party
     # "Japan was represented by", "US Secretary of State X did not attend and was
     # represented by": the side is the last party named before
     found = find_parties(before[:last.start()])

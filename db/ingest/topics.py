@@ -35,16 +35,22 @@ _OBJECT_CUES = [
     (False, r"\bexchanges?\s+of\s+views\s+on\b"),
     # "On the table were also X", "On the agenda are X"
     (False, r"\bon\s+the\s+(?:table|agenda)\s+(?:were|are|was|is|will\s+be)\s+(?:also\s+)?"),
-    (False, r"\btheme\b(?:\s+[\w'’]+){0,4}?\s+(?:is|was|will\s+be)\b"),
+    (False, r"\btheme\b(?:\s+[\w'’]+){0,6}?\s+(?:is|was|will\s+be)\b"),
     # "Topics included X", "Among the issues discussed were X", "with a focus on X"
     (False, r"\b(?:topics|issues|subjects|themes|items)\s+(?:discussed\s+|on\s+the\s+agenda\s+)?"
-            r"(?:included|include|includes|ranged\s+from|covered|were|are|will\s+be)\b"),
+            r"(?:included|include|includes|ranged\s+from|covered|were|are|will\s+be)\b"
+            r"(?!\s+(?:likely|expected|set|due|going|to|not)\b)"),
     (False, r"\b(?:focusing|focussing|centring|centering|concentrating)\s+(?:on|upon)\b|"
             r"\bwith\s+(?:a|an|the)\s+(?:\w+\s+)?(?:focus|emphasis)\s+on\b"),
     (True, r"\b(?:discussed|addressed|focused on|focussed on|covered|reviewed|examined|"
            r"considered|deliberated on|conferred on|exchanged views on|talked about|"
            r"touched on|touched upon|tackled|raised|agreed on|focused upon)\b"),
     (True, r"\b(?:spoke|talked)\b[^;]{0,80}?\babout\b"),
+    (True, r"\btook\s+stock\s+of\b"),
+    # "hold talks with President X on Y"
+    (False, r"\b(?:talks|discussions|consultations)\s+with\s+[^.;:]{2,80}?\s+on\b(?!\s+(?:"
+            r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the\s+(?:sidelines|"
+            r"margins))\b)"),
 ]
 # "to discuss" is an agenda after someone who meets ("ministers will gather to discuss").
 _PURPOSE = re.compile(r"\b(?:meet\w*|met|talks|hold|held|expected|set|plan\w*|scheduled|likely|"
@@ -70,7 +76,9 @@ _CLAUSE_END = re.compile(
     r"""detailed|extended|reduced|accelerated|deepened|strengthened|stalled|delayed)\b)\w+ed|"""
     r"""agreed|stressed|underlined|signed)\b|"""
     r"""\s+that\s+(?:had|has|have|was|were|is|are|will|would|could|can)\b|"""
-    r""",\s+(?:planned|scheduled|due|set|slated)\s+(?:for|to|in|on)\b""",
+    r""",\s+(?:planned|scheduled|due|set|slated)\s+(?:for|to|in|on)\b|"""
+    r"""\s+(?:agreed|signed|adopted|announced|launched|concluded)\s+(?:by|in|at|last|earlier)\b|"""
+    r""",\s+(?:from|in|to|at|through|by|for)\s+(?:which|where|whom)\b""",
     re.IGNORECASE,
 )
 # ", which Poland wants to advance during its presidency," inside a list that goes on
@@ -83,6 +91,8 @@ _LIST_INTRO = re.compile(
     r"two|three|four|five|six|seven|\d+)\s+(?:main\s+|key\s+|major\s+|principal\s+)?"
     r"(?:things|issues|topics|items|questions|areas|points|subjects|matters|priorities|"
     r"themes))?\s*:", re.IGNORECASE)
+_COLON_LIST = re.compile(r"\b(?:issues|topics|items|priorities|questions|subjects|themes|"
+                         r"agenda|things)\b[^:;]{0,60}:\s*(?=\S)", re.IGNORECASE)
 # A sentence that announces a list in the next lines: "The agenda covered:".
 _LIST_HEAD = re.compile(r"\b(?:agenda|topics|issues|items|discuss\w*|cover\w*|includ\w*|"
                         r"focus\w*)\b[^:]{0,60}:\s*$", re.IGNORECASE)
@@ -95,7 +105,7 @@ _STARTS_WITH_DATE = re.compile(rf"^(?:on\s+)?(?:\d|{MONTH}\s+\d|{WEEKDAY}\b)")
 _NO_SPLIT_START = re.compile(r"^(?:with|in|on|of|for|to|at|by|from|particularly|especially|"
                              r"including|such as|notably|other|related|similar|those|that|"
                              r"which|as)\b", re.IGNORECASE)
-_ITEM_START = re.compile(r"^(?:the|a|an|its|their|his|her|both|all|our|[A-Z])", 0)
+_ITEM_START = re.compile(r"^(?:(?:the|a|an|its|their|his|her|both|all|our)\b|[A-Z])", 0)
 _PREPOSITION = re.compile(r"\b(?:of|in|on|for|to|against|with|at|from|between|among|into|"
                           r"about|over|within)\b", re.IGNORECASE)
 _LEADING = re.compile(r"^(?:the|a|an|also|both|were|was|are|is|further|ongoing|continued|"
@@ -106,8 +116,9 @@ _TIME_WORDS = re.compile(r"^(?:the\s+)?(?:first|second|third|last|final|next|ope
                          r"thursday|friday|saturday|sunday)\b", re.IGNORECASE)
 # An action noun whose object is one word, then "and": the next words share the object's
 # head ("protection of land and sea borders").
-_SHARED_HEAD = re.compile(r"\b\w+(?:ing|tion|sion|ment|ance|ence)\s+of\s+(?:the\s+)?[\w'’-]+$",
-                          re.IGNORECASE)
+_SHARED_HEAD = re.compile(r"\b\w+(?:ing|tion|sion|ment|ance|ence)\s+of\s+(?:the\s+)?"
+                          r"(?:[\w'’-]+\s+)?[\w'’-]+$", re.IGNORECASE)
+_NAME_PAIR = re.compile(r"\b(?:of|in|between|with|to|from|and|for)\s+[A-Z][\w'’-]+$")
 _VAGUE = frozenset({"issues", "matters", "topics", "questions", "things", "it", "this", "that",
                     "them", "these", "those", "other issues", "a number of issues"})
 
@@ -127,7 +138,12 @@ def find_topics(focus: Focus, held: bool) -> list[Topic]:
         limit = info.other_at if info.other else None
         if info.other and limit is None:
             continue
-        for phrase in _phrases(info.plain, held, limit):
+        phrases = _phrases(info.plain, held, limit)
+        if info.other and info.other_end is not None:
+            # a later clause about this meeting ("..., but the agenda will include X")
+            after = " " * info.other_end + info.plain[info.other_end:]
+            phrases += [p for p in _phrases(after, held) if p not in phrases]
+        for phrase in phrases:
             for item in split_items(phrase):
                 _keep(topics, item, info.text)
         if not info.other and _LIST_HEAD.search(info.text) and _phrases_open(info.text, held):
@@ -209,6 +225,15 @@ def _phrases(text: str, held: bool, limit: int | None = None) -> list[str]:
         if _STARTS_WITH_DATE.match(clause.strip()):
             continue  # "talks on 5 and 6 December": when, not what
         phrases.append((m.start(), clause))
+    m = _COLON_LIST.search(text)
+    if m and (limit is None or m.start() < limit):
+        # "Three issues are likely to dominate: A, B and C" / "The agenda: A; B; C"
+        rest = text[m.end():]
+        chunks = re.split(r"\s*;\s*", rest) if ";" in rest else [rest]
+        for chunk in chunks:
+            chunk = re.sub(r"^(?:and|or)\s+", "", chunk.strip())
+            if chunk:
+                phrases.append((m.start(), _clause(chunk)))
     m = _SUBJECT_CUE.search(text)
     if m and (limit is None or m.start() < limit):
         subject = text[: m.start()]
@@ -220,7 +245,9 @@ def _phrases(text: str, held: bool, limit: int | None = None) -> list[str]:
     phrases.sort(key=lambda p: p[0])
     kept: list[str] = []
     for _, phrase in phrases:
-        phrase = phrase.strip(" ,.\"“”'")
+        phrase = phrase.strip(" ,.'")
+        if not re.fullmatch(r"[\"“][^\"“”]*[\"”]", phrase):
+            phrase = phrase.strip("\"“”")  # a whole quotation stays one item when split
         if phrase and not any(phrase in other for other in kept):
             kept = [other for other in kept if other not in phrase]
             kept.append(phrase)
@@ -229,6 +256,9 @@ def _phrases(text: str, held: bool, limit: int | None = None) -> list[str]:
 
 def _clause(rest: str) -> str:
     rest = _ASIDE.sub(",", rest)
+    # "progress on a mobility agreement", "the state of the talks on X": the subject is X
+    rest = re.sub(r"^\s*(?:the\s+)?(?:progress|developments?|work)\s+(?:on|in|towards?)\s+",
+                  "", rest, flags=re.IGNORECASE)
     m = _CLAUSE_END.search(rest)
     clause = rest[: m.start()] if m else rest
     return re.split(r"(?<=[a-z)”\"])\.(?:\s|$)", clause)[0]
@@ -263,16 +293,27 @@ def _split_list(chunk: str) -> list[str]:
     if len(pieces) > 1 and all(_words(p) == 1 for p in pieces[:-1]) \
             and _PREPOSITION.search(pieces[-1]):
         return [chunk]
+    # "A, B in X and the Y, and C": with a comma before the last "and", the commas separate
+    # the items and a bare "and" is inside one.
+    oxford = bool(re.search(r",\s+(?:and|or)\s+", chunk))
     items = [pieces[0]]
     commas_at_top = False
     seen_preposition = bool(_PREPOSITION.search(pieces[0]))
     for index, (sep, piece) in enumerate(zip(seps, pieces[1:], strict=True)):
         previous = pieces[index]
         comma = "," in sep
-        if _NO_SPLIT_START.match(piece) or previous.rstrip().endswith("ing"):
+        series = _words(previous) == 1 and index > 0 and "," in seps[index - 1]
+        if (_NO_SPLIT_START.match(piece) or previous.rstrip().endswith("ing")
+                or oxford and not comma):
             split = False
+        elif oxford and re.fullmatch(r",\s+(?:and|or)\s+", sep) and _words(items[-1]) >= 2 \
+                and not series:  # "security, stability, and territorial integrity of X"
+            split = True
         elif not comma and re.search(r"\bbetween\s+(?!.*\band\b)", previous, re.IGNORECASE):
             split = False  # "the summit between the GCC and the EU"
+        elif not comma and _NAME_PAIR.search(previous) and re.fullmatch(
+                r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?", piece.strip()):
+            split = False  # "the land borders of Ceuta and Melilla"
         elif _ITEM_START.match(piece):
             split = True
             commas_at_top = commas_at_top or comma and not seen_preposition
@@ -282,7 +323,8 @@ def _split_list(chunk: str) -> list[str]:
         elif not comma and _SHARED_HEAD.search(previous):
             split = False  # "the strengthening of air and missile defence": one object
         elif (not comma and not _PREPOSITION.search(previous) and _whole_noun(previous)
-              and not _PREPOSITION.search(piece)):  # "framework and timeline for X": shared
+              and not _PREPOSITION.search(piece)  # "framework and timeline for X": shared
+              and not re.match(r"\w+ing\b", previous.strip())):  # "countering A and B"
             split = True  # "Ukraine and defence production", "semiconductors and defence ties"
         else:
             split = (bool(_PREPOSITION.search(previous)) and _words(previous) >= 2
@@ -312,6 +354,7 @@ def _words(text: str) -> int:
 
 def _tidy(item: str) -> str | None:
     item = item.strip(" ,.;:\"“”'‘’")
+    item = re.sub(r"^\(?(?:\d{1,2}|[a-h])\)\s+|^\d{1,2}\.\s+", "", item)  # "1) raising trade"
     while True:
         stripped = _LEADING.sub("", item)
         if stripped == item:

@@ -31,6 +31,8 @@ def meeting(body: str, title: str = "Ministers meet"):
          "Laos"),
         ("MOSCOW – The two ministers met in Geneva on Friday for talks on trade.", "Geneva",
          "Switzerland"),
+        ("The president will pay a state visit to Ghana on Friday. In Accra, he is due to hold "
+         "talks on trade.", "Accra", "Ghana"),
     ],
 )
 def test_places(body, city, country):

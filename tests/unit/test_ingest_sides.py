@@ -150,3 +150,53 @@ def test_the_counterpart_of_a_foreign_secretary_is_a_foreign_minister():
                    "London on Friday.")
     assert found == [("Tom Hale", "Foreign Secretary", "United Kingdom"),
                      ("Ravi Rao", "Foreign Minister", "India")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The minister was joined in Delhi on Friday by Deputy Minister for Economic Diplomacy "
+         "Kostas Pappas.", ("Kostas Pappas", "Deputy Minister for Economic Diplomacy", None)),
+        ("Federal President Jan Weber of Germany will pay a state visit to Accra on Friday.",
+         ("Jan Weber", "Federal President", "Germany")),
+    ],
+)
+def test_titles_with_portfolios_and_ranks(sentence, expected):
+    assert people(sentence)[0] == expected
+
+
+def test_sides_in_a_list_of_delegations():
+    found = people("Foreign ministers of the NB8 met in Tallinn on Friday. Sweden was represented "
+                   "by Foreign Minister Tom Berg and Norway by State Secretary Eva Lund, while "
+                   "Finland's Aino Koski joined by video from Helsinki.",
+                   title="NB8 foreign ministers meet")
+    assert found == [("Tom Berg", "Foreign Minister", "Sweden"),
+                     ("Eva Lund", "State Secretary", "Norway"),
+                     ("Aino Koski", "Foreign Minister", "Finland")]
+
+
+def test_a_second_name_with_only_a_country_holds_the_first_ones_office():
+    found = people("Prince Omar bin Saleh, the Saudi foreign minister, and Ali Rezaei of Iran "
+                   "met in Beijing on Friday.")
+    assert found == [("Omar bin Saleh", "Foreign Minister", "Saudi Arabia"),
+                     ("Ali Rezaei", "Foreign Minister", "Iran")]
+
+
+def test_an_organisation_named_by_its_last_word():
+    found = people("Leaders of the Pacific Islands Forum held a virtual meeting on Friday. Forum "
+                   "Secretary General Tom Waqa briefed leaders on the budget.")
+    assert found == [("Tom Waqa", "Secretary General", "Pacific Islands Forum")]
+
+
+def test_clauses_of_a_sentence_about_another_event():
+    later = people("The assembly will meet in Asunción on Friday. US Secretary of State Dan Hale "
+                   "attended last year's assembly, but the US delegation will this time be led "
+                   "by Deputy Secretary of State Kurt Cole.")
+    assert later == [("Kurt Cole", "Deputy Secretary of State", "United States")]
+    speaker = people("Leaders of the Pacific Islands Forum held a virtual meeting on Friday. "
+                     "Secretary General Tom Waqa of the Pacific Islands Forum briefed leaders "
+                     "on preparations for the summit in August.")
+    assert [name for name, _, _ in speaker] == ["Tom Waqa"]
+    before = people("The ministers met in Oslo on Friday. Ede Kovacs, Hungary's foreign "
+                    "minister, and Ali Demir last met in Ankara in May.")
+    assert before == []

@@ -141,3 +141,37 @@ def test_agenda_before_a_mention_of_another_event_is_kept():
 )
 def test_more_agenda_phrasings(body, expected):
     assert topics(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The two ministers met in Delhi on Friday. They took stock of the strategic "
+         "partnership agreed by their prime ministers last year and exchanged views on "
+         "connectivity, maritime cooperation in the Eastern Mediterranean and the Indian Ocean, "
+         "and defence industrial collaboration.",
+         ["Strategic partnership", "Connectivity",
+          "Maritime cooperation in the Eastern Mediterranean and the Indian Ocean",
+          "Defence industrial collaboration"]),
+        ("The president will travel to Accra on Friday to hold talks with President Kofi Mensah "
+         "on economic cooperation and the security situation in the Sahel, from where armed "
+         "groups have moved south.",
+         ["Economic cooperation", "Security situation in the Sahel"]),
+        ("The assembly will be held in Asunción on Friday. Three issues are likely to dominate: "
+         "the crisis in Venezuela, the emergency in Haiti, and the organisation's finances, "
+         "which members must shore up. The theme chosen by the host country is \"Integration "
+         "and security\".",
+         ["Crisis in Venezuela", "Emergency in Haiti", "Organisation's finances",
+          "Integration and security"]),
+        ("The ministers met in Madrid on Friday. They discussed cooperation on migration, the "
+         "reopening of customs posts at the borders of Ceuta and Melilla, and preparations for "
+         "the World Cup. They also reviewed progress on a mobility and migration agreement.",
+         ["Cooperation on migration", "Reopening of customs posts at the borders of Ceuta and "
+          "Melilla", "Preparations for the World Cup", "Mobility and migration agreement"]),
+        ("The commission met in Tashkent on Friday. The parties considered the following "
+         "issues: 1) raising trade; 2) water sharing on the Syr Darya.",
+         ["Raising trade", "Water sharing on the Syr Darya"]),
+    ],
+)
+def test_agenda_phrasings_from_readouts_and_previews(body, expected):
+    assert topics(body) == expected
