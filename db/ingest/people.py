@@ -64,16 +64,16 @@ def find_people(focus: Focus) -> list[Person]:
 
 
 _SHORT_WORDS = frozenset(["forum", "union", "league", "alliance", "community", "organisation",
-                          "organization", "council", "commonwealth", "group"])
+                          "organization", "council", "commonwealth", "group", "commission"])
 
 
 def _short_names(focus: Focus) -> dict[str, Party]:
     short: dict[str, Party] = {}
     for info in focus.infos:
         for _start, _end, party in find_parties(info.text):
-            last = fold(party.name.split()[-1])
+            last = fold((party.organ or party.name).split()[-1])
             if party.code is None and last in _SHORT_WORDS:
-                short.setdefault(last, party)
+                short.setdefault(last, party)  # "the Commission" after "African Union Commission"
     return short
 
 

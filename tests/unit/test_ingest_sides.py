@@ -200,3 +200,11 @@ def test_clauses_of_a_sentence_about_another_event():
     before = people("The ministers met in Oslo on Friday. Ede Kovacs, Hungary's foreign "
                     "minister, and Ali Demir last met in Ankara in May.")
     assert before == []
+
+
+def test_an_organ_named_by_its_last_word_holds_the_office():
+    found = people("African Union leaders will meet in Addis Ababa on Friday to elect a new "
+                   "chairperson of the African Union Commission. The outgoing Commission "
+                   "chairperson, Ana Diop of Chad, will present her report.")
+    assert found == [("Ana Diop", "Chairperson of the African Union Commission",
+                      "African Union")]
