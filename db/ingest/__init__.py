@@ -5,7 +5,9 @@ MeetingDraft (meeting, participants with offices and countries, agenda items, so
 user to review, which fields were proposed from which sentence, and notes on what was assumed.
 The work is split by what is read: text.py (input checks, header, sentences), focus.py (which
 sentences are about the meeting), dates.py, places.py (with gazetteer.py), parties.py,
-offices.py and people.py, topics.py, kind.py (format and status), source.py, match.py (the
+offices.py and people.py (with names.py, counterparts.py, presence.py: who takes part, and
+sides.py: whose side),
+topics.py, kind.py (format and status), source.py, match.py (the
 store), assemble.py (the result), markdown.py (how it is shown).
 """
 

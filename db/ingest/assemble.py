@@ -16,6 +16,7 @@ from db.ingest.focus import analyse
 from db.ingest.kind import find_format, find_status
 from db.ingest.people import find_people
 from db.ingest.places import find_place
+from db.ingest.sides import host_side
 from db.ingest.source import SourceInfo, find_source
 from db.ingest.text import decode, split_article
 from db.ingest.topics import find_topics
@@ -127,7 +128,11 @@ def draft_from_text(
     topics = find_topics(focus, held)
     parties = list(dict.fromkeys(p.party.name for p in people if p.party))
     fmt, fmt_evidence = find_format(focus, len(parties))
-    place = find_place(focus, remote=fmt in (MeetingFormat.PHONE_CALL, MeetingFormat.VIDEO_CALL))
+    place = find_place(focus, remote=fmt in (MeetingFormat.PHONE_CALL, MeetingFormat.VIDEO_CALL),
+                       dateline=article.dateline)
+    host_side(people, place.code if place else None,
+              fmt in (MeetingFormat.VISIT, MeetingFormat.BILATERAL))
+    parties = list(dict.fromkeys(p.party.name for p in people if p.party))
     if not (people or topics or (focus.main and place)):
         raise IngestError(
             "no meeting found in the text: no participants, agenda, or date and place"
@@ -192,7 +197,7 @@ def draft_from_text(
     result = IngestResult(
         draft=MeetingDraft(meeting=meeting, participants=participants, items=items,
                            sources=sources),
-        date_text=focus.main.text if focus.main else None,
+        date_text=focus.main.text.rstrip(".") if focus.main else None,
         headline=article.title, published=published, proposed=proposed, notes=notes,
         source=source, matches=matches,
     )

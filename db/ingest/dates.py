@@ -258,7 +258,11 @@ def _dateparser(text: str, base: dt.date) -> dt.date | None:
 
 
 _SPAN = re.compile(
-    r"\b(?P<n>one|two|three|four|five|six|seven|[1-7])[- ]day\b", re.IGNORECASE
+    r"\b(?P<n>one|two|three|four|five|six|seven|[1-7])[- ]day\b|"
+    # "ended after two days", "two days of talks"
+    r"\bafter\s+(?P<n2>two|three|four|five|[2-5])\s+days\b|"
+    r"\b(?P<n3>two|three|four|five|[2-5])\s+days\s+of\s+(?:talks|meetings|negotiations|"
+    r"discussions|consultations)\b", re.IGNORECASE
 )
 _NTH_DAY = re.compile(
     r"\b(?P<nth>first|second|third|fourth|fifth|sixth|opening|final|last|closing)\s+day\b",
@@ -273,8 +277,10 @@ def adjust_for_span(mention: DateMention, sentence: str) -> None:
     "two-day summit" that "ended on Tuesday" began on Monday."""
     if mention.precision is not Precision.DAY or mention.first is None:
         return
+    if mention.kind in ("range", "range2"):
+        return  # "on 5 and 6 December" already says where it starts
     span = _SPAN.search(sentence)
-    length = _number(span.group("n")) if span else None
+    length = _number(span.group("n") or span.group("n2") or span.group("n3")) if span else None
     nth = _NTH_DAY.search(sentence)
     if nth and nth.start() < mention.start:
         word = nth.group("nth").lower()

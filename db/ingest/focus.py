@@ -25,8 +25,8 @@ MEETING = re.compile(
 OTHER_EVENT = re.compile(
     r"\b(?:last|previous|previously|earlier|ago|first round|next round|next meeting|"
     r"next summit|next session|again|came|comes|follows|followed|following|on the heels|"
-    r"since|had met|had held|had visited|had hosted|had spoken|had talked|similar meeting|"
-    r"the last time|former)\b",
+    r"had met|had held|had visited|had hosted|had spoken|had talked|similar meeting|"
+    r"the last time)\b",
     re.IGNORECASE,
 )
 FUTURE = re.compile(
@@ -39,7 +39,7 @@ FUTURE = re.compile(
 PAST = re.compile(
     r"\b(?:held|met|took place|was|were|discussed|visited|hosted|attended|had|agreed|signed|"
     r"spoke|talked|received|reviewed|conferred|yesterday|ago|ended|concluded|wrapped up|"
-    r"gathered|chaired|welcomed|exchanged|thanked|joined|underlined|stressed|emphasized|"
+    r"gathered|chaired|welcomed|exchanged|thanked|joined|underlined|stressed|emphasized|closed|"
     r"emphasised|reaffirmed|noted|briefed)\b",
     re.IGNORECASE,
 )
@@ -55,11 +55,28 @@ class SentenceInfo:
     other_cue: bool = False
     future: bool | None = None
     other: bool = False  # about another event: its people, places and topics are left out
+    other_at: int | None = None  # where the cue or date that makes it `other` starts
+    # Where the clause about the other event ends, when another clause follows ("... attended
+    # last year's session, but the delegation will this time be led by ..."); None: at the end.
+    other_end: int | None = None
+    # Where an agenda cue starts when the other event is only the object of it ("X briefed
+    # leaders on preparations for the summit in August"): who speaks before it is here.
+    object_at: int | None = None
+    # Spans of a relative clause about another event (", who spoke with X on Monday,").
+    asides: list[tuple[int, int]] = field(default_factory=list)
     score: float = 0.0
 
     @property
     def text(self) -> str:
         return self.sentence.text
+
+    @property
+    def plain(self) -> str:
+        """The text with its asides blanked out (same length, so offsets stay valid)."""
+        text = self.sentence.text
+        for start, end in self.asides:
+            text = text[:start] + " " * (end - start) + text[end:]
+        return text
 
 
 @dataclass
@@ -155,6 +172,9 @@ _SPECIFIC = {Precision.DAY: 0.6, Precision.MONTH: 0.4, Precision.APPROXIMATE: 0.
              Precision.YEAR: -1.0}
 
 
+_EXPLICIT = frozenset(["day", "range", "range2", "iso", "dotted"])
+
+
 def _main_date(infos: list[SentenceInfo]) -> DateMention | None:
     best, best_score = None, None
     for info in infos:
@@ -165,28 +185,83 @@ def _main_date(infos: list[SentenceInfo]) -> DateMention | None:
             score = info.score + _SPECIFIC[mention.precision]
             if best_score is None or score > best_score:
                 best, best_score = mention, score
+    if best is not None and best.kind == "weekday":
+        # "on Friday, 5 December" or "closed on Friday after talks on 5 and 6 December": the
+        # written date that holds the weekday says the same, with the first day of a range.
+        info = next(i for i in infos if i.sentence.index == best.sentence)
+        for mention in info.mentions:
+            if (mention.kind in _EXPLICIT and mention.first and mention.last
+                    and mention.first <= best.first <= mention.last):
+                return mention
     return best
 
 
 def _mark_other_events(focus: Focus) -> None:
     """A sentence is about another event when it has a cue for one ("last", "next round") or a
-    date outside the meeting's days; the anchor and the sentence with the main date never are."""
+    date outside the meeting's days; the anchor and the sentence with the main date never are.
+    A date inside a relative clause (", whose country takes over in January,") describes
+    someone, not the sentence's event, so it does not count."""
     for info in focus.infos:
         if info is focus.anchor or (focus.main and info.sentence.index == focus.main.sentence):
             continue
         if info.other_cue:
             info.other = True
+            info.other_at = OTHER_EVENT.search(info.text).start()
+            info.other_end = clause_end(info.text, info.other_at)
+            info.object_at = _object_at(info.text, info.other_at)
             continue
         if focus.first is None:
             continue
         for mention in info.mentions:
             if mention.first is None or mention.reported or mention.deadline:
                 continue
-            if mention.possessive:
-                info.other = True
-                break
+            if re.search(r"\bsince\s+$", info.text[:mention.start], re.IGNORECASE):
+                continue  # "for the first time since 2022": how long, not another event
             low = focus.first - dt.timedelta(days=1)
             high = (focus.last or focus.first) + dt.timedelta(days=1)
-            if mention.last < low or mention.first > high:
-                info.other = True
-                break
+            if not (mention.possessive or mention.last < low or mention.first > high):
+                continue
+            aside = relative_clause(info.text, mention.start)
+            if aside:
+                info.asides.append(aside)
+                continue
+            info.other, info.other_at = True, mention.start
+            info.other_end = clause_end(info.text, mention.start)
+            info.object_at = _object_at(info.text, mention.start)
+            break
+
+
+_AGENDA_VERB = re.compile(
+    r"\b(?:discuss\w*|brief\w*|review\w*|preparations?\s+for|focus\w*\s+on|address\w*|"
+    r"exchanged\s+views|talked\s+about|agreed\s+on|considered|examined|raised)\b", re.IGNORECASE)
+
+
+def _object_at(text: str, other_at: int) -> int | None:
+    m = _AGENDA_VERB.search(text[:other_at])
+    return m.start() if m else None
+
+
+# Where one clause ends and another, with its own subject or verb, begins.
+_CLAUSE_BREAK = re.compile(
+    r";|,?\s+(?:but|while|whereas)\s+|,\s+and\s+|\s+and\s+(?=(?:\w+ed|took|held|met|spoke|"
+    r"agreed|said|will|would)\b)", re.IGNORECASE)
+
+
+def clause_end(text: str, offset: int) -> int | None:
+    """The start of the next clause after `offset`, or None when the sentence ends first."""
+    m = _CLAUSE_BREAK.search(text, offset)
+    return m.end() if m else None
+
+
+_RELATIVE = re.compile(r",\s+(?:who|whose|which|whom)\b[^,;]*$", re.IGNORECASE)
+
+
+def relative_clause(text: str, offset: int) -> tuple[int, int] | None:
+    """The span of a clause ", who/whose/which ...," still open at `offset`, commas included,
+    or None."""
+    m = _RELATIVE.search(text[:offset])
+    if not m:
+        return None
+    close = re.search(r"[,;]|$", text[offset:])
+    end = offset + close.start() + (1 if close.group(0) == "," else 0)
+    return m.start(), end

@@ -9,6 +9,7 @@ from functools import cache
 from db.countries import fold
 
 # ISO code: cities separated by "|"; aliases of one city are joined by "=" (first is displayed).
+# A country's first city is its capital ("the Lao capital" is Vientiane).
 _TABLE = """
 AD: Andorra la Vella
 AE: Abu Dhabi | Dubai | Sharjah
@@ -42,7 +43,7 @@ CA: Ottawa | Toronto | Montreal | Vancouver | Quebec City | Kananaskis | Halifax
 CD: Kinshasa | Goma
 CF: Bangui
 CG: Brazzaville
-CH: Geneva | Bern | Zurich | Davos | Lausanne | Montreux | Bürgenstock=Burgenstock | Lucerne
+CH: Bern | Geneva | Zurich | Davos | Lausanne | Montreux | Bürgenstock=Burgenstock | Lucerne
 CI: Yamoussoukro | Abidjan
 CL: Santiago
 CM: Yaoundé=Yaounde | Douala
@@ -118,7 +119,7 @@ LK: Colombo
 LR: Monrovia
 LS: Maseru
 LT: Vilnius | Kaunas | Klaipeda
-LU: Luxembourg City
+LU: Luxembourg=Luxembourg City
 LV: Riga
 LY: Tripoli | Benghazi | Misrata | Sirte
 MA: Rabat | Casablanca | Marrakech=Marrakesh | Tangier
@@ -242,3 +243,13 @@ def city_names() -> list[str]:
 
 def find_city(name: str) -> tuple[str, str] | None:
     return cities().get(fold(name))
+
+
+@cache
+def capitals() -> dict[str, str]:
+    """ISO country code -> its capital: the first city of the country's first line."""
+    found: dict[str, str] = {}
+    for line in _TABLE.strip().splitlines():
+        code, _, names = line.partition(":")
+        found.setdefault(code.strip(), names.split("|")[0].split("=")[0].strip())
+    return found

@@ -7,7 +7,13 @@ import datetime as dt
 import re
 
 from db.ingest.focus import Focus, tense
+from db.ingest.gazetteer import find_city
+from db.ingest.parties import find_parties, resolve_party
 from db.vocab import MeetingFormat, MeetingStatus, Precision
+
+# "the Japan–Philippines 2+2", "Türkiye-US talks": two countries joined by a dash, read by
+# `_pair` below (the cue itself only finds the dash between two capitalised words).
+_PAIR = r"\b[A-Z][\w'’]+\s?[-–—]\s?[A-Z][\w'’]+\b"
 
 # In priority order: a call is a call even if it is "talks"; a working group's round is "talks".
 _FORMAT_CUES = [
@@ -20,12 +26,22 @@ _FORMAT_CUES = [
                                   r"\bintergovernmental commission\b"),
     (MeetingFormat.SUMMIT, r"\bsummit\b"),
     (MeetingFormat.VISIT, r"\b(?:official|state|working|two-day|three-day) visit\b|"
-                          r"\bvisit(?:s|ed|ing)? to\b|\bwill visit\b|\bto visit\b|\bpay a visit\b"),
+                          r"\bvisit(?:s|ed|ing)? to\b|\bwill visit\b|\bto visit\b|\bpay a visit\b|"
+                          r"\bvisited\b"),
+    (MeetingFormat.BILATERAL, _PAIR),
     (MeetingFormat.MULTILATERAL, r"\bministerial\b|\bconference\b|\bforum\b|\bG-?7\b|\bG-?20\b|"
                                  r"\bBRICS\b|\bgeneral assembly\b|\bparticipating states\b|"
                                  r"\bmember states\b|\bforeign ministers (?:of|from)\b|"
-                                 r"\bministers of the\b|\bleaders of the\b|\bcontact group\b"),
+                                 r"\bministers of the\b|\bleaders of the\b|\bcontact group\b|"
+                                 r"\bForeign Affairs Council\b|"
+                                 r"\b(?-i:[A-Z]{2,6}|European Union|African Union|Arab League)"
+                                 r"(?:['’]s)?\s+(?:\w+\s+)?(?:ministers|leaders)\b"),
+    # Travel to a place for talks is a visit, unless a conference above is why.
+    (MeetingFormat.VISIT, r"\btravel(?:s|led|ling)? to\b|\btrip to\b|\barrive[sd]? in\b"),
 ]
+# One participant joining by video does not make a meeting a video call.
+_REMOTE_GUEST = re.compile(r"\b(?:joined|join|joins|participated|took part|addressed|spoke)\b"
+                           r"[^.;]{0,40}\b(?:by|via|through) video\b|\bvirtually\b", re.I)
 _MARGINS = re.compile(r"\bon the (?:margins|sidelines) of\b.*", re.IGNORECASE)
 
 
@@ -37,14 +53,67 @@ def find_format(focus: Focus, parties: int) -> tuple[MeetingFormat, str | None]:
     for group in (lead, rest):
         for fmt, cue in _FORMAT_CUES:
             for info in group:
-                text = _MARGINS.sub("", info.text)
-                if re.search(cue, text, re.IGNORECASE):
-                    if fmt in (MeetingFormat.VISIT, MeetingFormat.MULTILATERAL) and group is rest:
+                text = _MARGINS.sub("", info.plain)
+                if fmt in (MeetingFormat.VIDEO_CALL, MeetingFormat.PHONE_CALL) \
+                        and _REMOTE_GUEST.search(text):
+                    continue
+                m = _pair(text) if fmt is MeetingFormat.BILATERAL else re.search(
+                    cue, text, re.IGNORECASE)
+                if m:
+                    if fmt in (MeetingFormat.VISIT, MeetingFormat.MULTILATERAL,
+                               MeetingFormat.BILATERAL) and group is rest:
                         continue  # a visit or conference mentioned later is often another
                     return fmt, info.text
     if parties >= 3:
         return MeetingFormat.MULTILATERAL, None
     return MeetingFormat.BILATERAL, None
+
+
+_OF_TWO = re.compile(r"\b(?:ministers|leaders|presidents|delegations|heads of state)\s+"
+                     r"(?:of|from)\s+", re.IGNORECASE)
+
+
+def _two_named(text: str) -> bool:
+    """"The foreign ministers of Armenia and Azerbaijan": exactly two countries."""
+    for m in _OF_TWO.finditer(text):
+        rest = text[m.end():m.end() + 80]
+        found = find_parties(rest)
+        if len(found) < 2 or found[0][0] > 4:
+            continue
+        between = rest[found[0][1]:found[1][0]]
+        after = rest[found[1][1]:]
+        if (re.fullmatch(r"\s+and\s+(?:the\s+)?", between) and found[0][2].code
+                and found[1][2].code and not re.match(r"(?:['’]s)?\s*(?:,|and)\s", after)):
+            return True
+    return False
+
+
+def _pair(text: str) -> bool:
+    """Whether two countries, or their cities, are written joined by a dash
+    ("Japan–Philippines", "Belgrade-Pristina"), or named as the only two whose ministers
+    meet."""
+    if _two_named(text):
+        return True
+    for m in re.finditer(_PAIR, text):
+        left, right = re.split(r"\s?[-–—]\s?", m.group(0), maxsplit=1)
+        a, b = _country_code(left), _country_code(right)
+        # "Russia–Ukraine war" names a conflict; "Japan–Philippines 2+2" names the meeting.
+        if a and b and a != b and _PAIR_MEETING.match(text[m.end():]):
+            return True
+    return False
+
+
+_PAIR_MEETING = re.compile(r"(?:\s+[^\s.;]+){0,4}?\s*[\"“]?(?:talks|meetings?|dialogue|"
+                           r"ministerial|consultations|negotiations|2\+2|relations|summit|"
+                           r"working group|commission|council|round)\b", re.IGNORECASE)
+
+
+def _country_code(word: str) -> str | None:
+    party = resolve_party(word)
+    if party and party.code:
+        return party.code
+    city = find_city(word)
+    return city[1] if city else None
 
 
 _POSTPONED = re.compile(r"\b(?:postponed|delayed|put off|rescheduled|pushed back)\b", re.I)

@@ -29,7 +29,7 @@ MODIFIERS = frozenset([
     "transport", "environment", "climate", "digital", "industry", "labour", "labor", "culture",
     "tourism", "development", "security", "intelligence", "national", "affairs", "external",
     "european", "policy", "treasury", "commerce", "presidential", "military", "migration",
-    "cabinet", "general", "joint"
+    "cabinet", "general", "joint", "federal"
 ])
 
 # Words an "of/for" complement of an office may contain ("for Foreign Affairs", "of State",
@@ -43,7 +43,18 @@ _COMPLEMENT = MODIFIERS | frozenset([
     "control", "non-proliferation", "disarmament", "peace", "process", "region", "regional",
     "issues", "negotiations", "talks", "human", "rights", "humanitarian", "refugees", "question",
     "conflict", "settlement", "reconstruction", "sanctions", "counterterrorism",
-    "counter-terrorism", "strategic", "planning", "protocol", "communications", "north", "west"
+    "counter-terrorism", "strategic", "planning", "protocol", "communications", "north", "west",
+    # portfolios written in ministers' titles ("Minister for the Pacific", "Deputy Minister for
+    # Economic Diplomacy")
+    "diplomacy", "pacific", "investment", "infrastructure", "technology", "science", "innovation",
+    "research", "youth", "women", "family", "employment", "housing", "water", "fisheries",
+    "mining", "petroleum", "oil", "gas", "overseas", "diaspora", "abroad", "integration",
+    "multilateral", "bilateral", "budget", "information", "emergency", "emergencies", "disaster",
+    "management", "civil", "protection", "aid", "assistance", "partnerships", "sustainable",
+    "green", "transition", "ocean", "oceans", "rural", "urban", "local", "public", "social",
+    "cyber", "space", "maritime", "veterans", "exports", "americas", "expatriates", "nationals",
+    "multilateralism", "francophonie", "commonwealth", "outer", "caribbean", "arab", "african",
+    "african", "asian", "asean", "nordic", "baltic", "mediterranean", "adriatic", "danube"
 ])
 
 # Heads that take a place or party in their title ("envoy for Syria", "ambassador to Ukraine").
@@ -90,7 +101,8 @@ def match_office(words: list[str], start: int, party_words: set[int]) -> OfficeM
     # "chief negotiator": a head word followed by another office word is a modifier here.
     while i < len(words) and (_key(words[i]) in MODIFIERS and _key(words[i]) not in HEADS or
                               _key(words[i]) in HEADS and i + 1 < len(words)
-                              and _key(words[i + 1]) in HEADS | MODIFIERS):
+                              and _key(words[i + 1]) in HEADS | MODIFIERS
+                              and not _two_word_head(words, i)):
         i += 1
     if i >= len(words):
         return None
@@ -100,14 +112,27 @@ def match_office(words: list[str], start: int, party_words: set[int]) -> OfficeM
         return None
     if head in ("prince",) and (i == start or _key(words[i - 1]) != "crown"):
         return None
-    if head == "secretary" and i + 1 < len(words) and _key(words[i + 1]) == "general":
+    if _two_word_head(words, i):
+        head = f"{head}-general"
         i += 1
-        head = "secretary-general"
     if head == "chief" and i == start:
         return None  # "chief" alone is too common; "foreign affairs chief" is an office
     end = i + 1
     end = _complement(words, end, head, party_words)
+    # "Deputy Prime Minister and Foreign Minister": one person's two offices, one title.
+    ranked = any(_key(w) in ("prime", "deputy", "vice", "first") for w in words[start:i])
+    if (ranked and head in ("minister", "president", "vice-president", "premier")
+            and end + 1 < len(words) and _key(words[end]) == "and"):
+        second = match_office(words, end + 1, party_words)
+        if second is not None and second.head in ("minister", "secretary"):
+            return OfficeMatch(start, second.end, tuple(words[start:second.end]), second.head)
     return OfficeMatch(start, end, tuple(words[start:end]), head)
+
+
+def _two_word_head(words: list[str], i: int) -> bool:
+    """"Secretary General", "Director General" written as two words: one head."""
+    return (_key(words[i]) in ("secretary", "director") and i + 1 < len(words)
+            and _key(words[i + 1]) == "general")
 
 
 def _complement(words: list[str], end: int, head: str, party_words: set[int]) -> int:
@@ -135,6 +160,13 @@ def _complement(words: list[str], end: int, head: str, party_words: set[int]) ->
                 break
         if k == j:
             return end
+        # "for Political Affairs and Negotiation, Abdulaziz ...": a title-case word closing
+        # the title before the comma that introduces the name.
+        if (_key(words[k - 1]) == "and" and k < len(words) and words[k][:1].isupper()
+                and (words[k].endswith(",") or k + 1 < len(words) and words[k + 1] == ",")):
+            k += 1
+        while k > j and _key(words[k - 1]) in ("and", "the"):
+            k -= 1
         if preposition == "in" and head not in _PLACE_HEADS:
             return end
         if all(i in party_words for i in range(j, k)) and head not in _PLACE_HEADS:
@@ -146,8 +178,8 @@ def _complement(words: list[str], end: int, head: str, party_words: set[int]) ->
 
 
 def _is_place_word(word: str) -> bool:
-    parts = re.split(r"[-–]", word.strip(".,;:"))
-    return all(fold(p) in cities() for p in parts if p)
+    parts = [p for p in re.split(r"[-–]", word.strip(".,;:")) if p]
+    return bool(parts) and all(fold(p) in cities() for p in parts)
 
 
 # Ways of writing one office that mean the same; applied to folded text with hyphens as spaces.

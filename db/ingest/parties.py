@@ -55,6 +55,22 @@ _ORGS = {
     "Eurasian Economic Union": ["EAEU", "Eurasian Economic Union"],
     "UNHCR": ["UNHCR"],
     "UNICEF": ["UNICEF"],
+    "Pacific Islands Forum": ["PIF", "Pacific Islands Forum"],
+    "CARICOM": ["CARICOM", "Caribbean Community"],
+    "Mercosur": ["Mercosur", "MERCOSUR"],
+    "SADC": ["SADC", "Southern African Development Community"],
+    "East African Community": ["EAC", "East African Community"],
+    "SAARC": ["SAARC", "South Asian Association for Regional Cooperation"],
+    "OECD": ["OECD", "Organisation for Economic Co-operation and Development",
+             "Organization for Economic Cooperation and Development"],
+    "APEC": ["APEC", "Asia-Pacific Economic Cooperation"],
+    "Commonwealth": ["Commonwealth of Nations", "Commonwealth Secretariat"],
+    "Nordic Council": ["Nordic Council"],
+    "CELAC": ["CELAC", "Community of Latin American and Caribbean States"],
+    "Council of the Baltic Sea States": ["CBSS", "Council of the Baltic Sea States"],
+    "Organisation internationale de la Francophonie": ["OIF", "Francophonie",
+                                                       "Organisation internationale de la "
+                                                       "Francophonie"],
 }
 
 # Organs whose offices belong to an organisation: "European Commission President" is an EU office.

@@ -1,181 +1,114 @@
 """People and their offices: "Turkish Deputy Foreign Minister Nuh Yilmaz", "Foreign Minister of
-Armenia Edward Nalbandian", "Ekaterina Zaharieva, Bulgaria's foreign minister", "his Azerbaijani
-counterpart Elmar Mammadyarov"; later surname-only mentions ("Yilmaz") attach to the full name.
-Who takes part is decided from each mention's sentence (about the meeting, not another event)
-and its clause ("in the absence of ...", "... did not attend", "Trump's announcement")."""
+Armenia Edward Nalbandian", "Ekaterina Zaharieva, Bulgaria's foreign minister"; later
+surname-only mentions ("Yilmaz") attach to the full name. Names are read in names.py, people
+named relative to others ("his counterpart", lists) in counterparts.py, who takes part is decided
+in presence.py and whose side a person is on, when the phrase does not say, in sides.py."""
 
 from __future__ import annotations
-
-import re as _re
-from dataclasses import dataclass, field
 
 import regex as re
 
 from db.countries import fold
+from db.ingest.counterparts import (
+    PLURAL_HEADS,
+    counterpart,
+    counterparts,
+    listed,
+    named_by_party,
+    named_with_party,
+)
 from db.ingest.focus import Focus, SentenceInfo
 from db.ingest.gazetteer import cities
-from db.ingest.offices import HEADS, MODIFIERS, SPOKESPEOPLE, OfficeMatch, match_office, title_case
+from db.ingest.names import (
+    PARTICLES,
+    Mention,
+    Person,
+    Token,
+    add_person,
+    city_in_name,
+    is_name_word,
+    name_at,
+    name_text,
+    party_ending_at,
+    party_tokens,
+    tokenize,
+)
+from db.ingest.offices import HEADS, MODIFIERS, OfficeMatch, match_office
 from db.ingest.parties import Party, find_parties
-from db.vocab import Role
-
-_TOKEN = re.compile(r"(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-]*|[^\s]")
-_PARTICLES = frozenset([
-    "al", "el", "bin", "bint", "ibn", "van", "von", "de", "da", "du", "der", "den", "la", "le",
-    "di", "del", "dos", "das", "ben", "abu", "ter", "zu", "y"
-])
-_HONORIFICS = frozenset([
-    "mr", "mrs", "ms", "dr", "sheikh", "sir", "lord", "lady", "dame", "gen", "general", "adm",
-    "admiral", "lt", "col", "rev", "h.e.", "his", "her", "excellency"
-])
-_NOT_NAMES = frozenset([
-    "the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with", "from",
-    "as", "his", "her", "their", "its", "our", "this", "that", "these", "those", "he", "she",
-    "they", "it", "we", "i", "who", "which", "whose", "when", "while", "after", "before", "during",
-    "since", "until", "also", "both", "said", "says", "told", "according", "ministry", "government",
-    "delegation", "delegations", "state", "states", "republic", "kingdom", "federation", "union",
-    "council", "commission", "office", "parliament", "assembly", "committee", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "today", "tomorrow", "yesterday", "however", "meanwhile", "later", "earlier", "co-chairs",
-    "ministers", "leaders", "officials", "sources", "minister", "president", "talks", "summit",
-    "meeting", "meetings", "news", "agency", "reports", "reported", "statement"
-]) | HEADS | MODIFIERS
-
-
-@dataclass
-class Token:
-    text: str
-    start: int
-    end: int
-
-    @property
-    def key(self) -> str:
-        return fold(self.text).strip(".")
-
-
-@dataclass
-class Mention:
-    sentence: int
-    start: int  # character span of the whole phrase (party, office and name)
-    end: int
-    name_start: int
-    name_end: int
-    head: str | None = None
-
-
-@dataclass
-class Person:
-    name: str
-    office: str | None = None
-    party: Party | None = None
-    head: str | None = None
-    mentions: list[Mention] = field(default_factory=list)
-    takes_part: bool = False
-    role: Role = Role.MEMBER
-    evidence: str | None = None  # the sentence that shows the person takes part
-
-    @property
-    def tokens(self) -> list[str]:
-        return [fold(t) for t in self.name.split() if fold(t) not in _PARTICLES]
-
-
-def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-
-
-def _is_name_word(token: Token) -> bool:
-    word = token.text.rstrip("'’s") if token.text.endswith(("'s", "’s")) else token.text
-    return (bool(word) and word[0].isupper() and any(c.islower() for c in word)
-            and token.key not in _NOT_NAMES and fold(word) not in cities())
-
-
-def _name_at(tokens: list[Token], i: int, party_tokens: set[int]) -> tuple[int, int] | None:
-    """A personal name starting at token i: capitalised words, initials ("S."), particles
-    inside ("bin", "al-"); 1 to 5 words. Returns the token range."""
-    while i < len(tokens) and tokens[i].key in _HONORIFICS and i + 1 < len(tokens):
-        i += 1
-        if tokens[i].text == ".":
-            i += 1
-    start = j = i
-    count = 0
-    while j < len(tokens) and count < 5:
-        token = tokens[j]
-        if j in party_tokens and count == 0:
-            return None
-        if _is_name_word(token):
-            count += 1
-            j += 1
-            if token.text.endswith(("'s", "’s")):
-                break
-        elif (len(token.text) == 1 and token.text.isupper() and j + 1 < len(tokens)
-              and tokens[j + 1].text == "."):
-            count += 1
-            j += 2
-        elif count and token.key in _PARTICLES and j + 1 < len(tokens) \
-                and _is_name_word(tokens[j + 1]):
-            j += 1
-        else:
-            break
-    if count == 0:
-        return None
-    return start, j
-
-
-def _name_text(tokens: list[Token], start: int, end: int, sentence: str) -> str:
-    text = sentence[tokens[start].start:tokens[end - 1].end]
-    return _re.sub(r"['’]s$", "", text).strip()
-
-
-def _party_tokens(tokens: list[Token], sentence: str) -> dict[int, Party]:
-    found: dict[int, Party] = {}
-    for start, end, party in find_parties(sentence):
-        for index, token in enumerate(tokens):
-            if token.start >= start and token.end <= end + 2:
-                found[index] = party
-    return found
-
-
-def _party_ending_at(
-    tokens: list[Token], i: int, parties: dict[int, Party]
-) -> tuple[int, Party] | None:
-    """The party whose words end at token i-1 ("Turkish", "Russia's", "the European Union's")."""
-    j = i - 1
-    if j < 0 or j not in parties:
-        return None
-    party = parties[j]
-    while j - 1 >= 0 and parties.get(j - 1) is party:
-        j -= 1
-    return j, party
+from db.ingest.presence import class_office, decide, members_pattern
+from db.ingest.sides import infer_parties, plain_office
 
 
 def find_people(focus: Focus) -> list[Person]:
     people: list[Person] = []
+    short = _short_names(focus)
     for info in focus.infos:
-        _scan(info, people)
+        _scan(info, people, short)
     _attach_references(focus, people)
+    members = members_pattern(focus)
     for person in people:
-        _decide(person, focus)
+        decide(person, focus, members)
+    infer_parties(focus, people)
+    office = class_office(focus)
+    for person in people:
+        if person.takes_part and person.office is None and office and person.party \
+                and person.party.code:
+            person.office, person.head = office, "minister"
+    for person in people:
+        person.office = plain_office(person)
     return people
 
 
-def _scan(info: SentenceInfo, people: list[Person]) -> None:
-    text = info.text
+# The last word of an organisation's name stands for it once the name has been written
+# ("Leaders of the Pacific Islands Forum ... Forum Secretary General Baron Waqa").
+
+
+_SHORT_WORDS = frozenset(["forum", "union", "league", "alliance", "community", "organisation",
+                          "organization", "council", "commonwealth", "group", "commission"])
+
+
+def _short_names(focus: Focus) -> dict[str, Party]:
+    short: dict[str, Party] = {}
+    for info in focus.infos:
+        for _start, _end, party in find_parties(info.text):
+            last = fold((party.organ or party.name).split()[-1])
+            if party.code is None and last in _SHORT_WORDS:
+                short.setdefault(last, party)  # "the Commission" after "African Union Commission"
+    return short
+
+
+def _scan(info: SentenceInfo, people: list[Person], short: dict[str, Party]) -> None:
+    text = info.plain
     tokens = tokenize(text)
-    parties = _party_tokens(tokens, text)
+    parties = party_tokens(tokens, text)
+    for index, token in enumerate(tokens):
+        if index not in parties and token.text[:1].isupper() and token.key in short:
+            parties[index] = short[token.key]
     words = [t.text for t in tokens]
     i = 0
     while i < len(tokens):
         if i in parties and tokens[i].key not in ("counterpart",):
+            named_by_party(info, tokens, parties, i, people)
             i += 1
             continue
+        if tokens[i].key == "and" and people:
+            named_with_party(info, tokens, parties, i, people)
         if tokens[i].key == "counterpart" and i > 0:
-            i = _counterpart(info, tokens, parties, i, people)
+            i = counterpart(info, tokens, parties, i, people)
+            continue
+        if tokens[i].key == "counterparts" and i > 0:
+            i = counterparts(info, tokens, parties, i, people)
+            continue
+        if tokens[i].key in PLURAL_HEADS:
+            i = listed(info, tokens, parties, i, people)
             continue
         if tokens[i].key not in MODIFIERS and tokens[i].key not in HEADS:
             i += 1
             continue
         office = match_office(words, i, set(parties))
-        if office is None or office.head in ("chief",) and office.end - office.start == 1:
+        if tokens[i].key == "chief" and i - 1 in parties and parties[i - 1].code is None:
+            office = OfficeMatch(i, i + 1, ("chief",), "chief")  # "UN chief António Guterres"
+        elif office is None or office.head in ("chief",) and office.end - office.start == 1:
             i += 1
             continue
         i = _read_office(info, tokens, parties, office, people)
@@ -183,10 +116,10 @@ def _scan(info: SentenceInfo, people: list[Person]) -> None:
 
 def _read_office(info: SentenceInfo, tokens: list[Token], parties: dict[int, Party],
                  office: OfficeMatch, people: list[Person]) -> int:
-    text = info.text
+    text = info.plain
     party = None
     phrase_start = office.start
-    before = _party_ending_at(tokens, office.start, parties)
+    before = party_ending_at(tokens, office.start, parties)
     if before:
         phrase_start, party = before
         if phrase_start > 0 and tokens[phrase_start - 1].key == "the":
@@ -205,32 +138,34 @@ def _read_office(info: SentenceInfo, tokens: list[Token], parties: dict[int, Par
             and (fold(tokens[j + 1].text) in cities() or j + 1 in parties)):
         j += 2
     comma = j < len(tokens) and tokens[j].text == ","
-    span = _name_at(tokens, j + (1 if comma else 0), set(parties))
+    span = name_at(tokens, j + (1 if comma else 0), set(parties))
     if span:
-        name = _name_text(tokens, span[0], span[1], text)
+        name = name_text(tokens, span[0], span[1], text)
         end = span[1]
         # "President Joana Ferreira of Portugal"
-        if end + 1 < len(tokens) and tokens[end].key == "of" and end + 1 in parties and not party:
-            party = parties[end + 1]
-        _add(people, name, office, party, Mention(
+        if end + 1 < len(tokens) and tokens[end].key == "of" and not party:
+            k = end + 1 + (1 if tokens[end + 1].key == "the" else 0)
+            party = parties.get(k)
+        add_person(people, name, office, party, Mention(
             info.sentence.index, tokens[phrase_start].start, tokens[end - 1].end,
             tokens[span[0]].start, tokens[span[1] - 1].end, office.head))
         return end
     # "Ekaterina Zaharieva, Bulgaria's foreign minister" / "Kamchybek Toktogulov, chairman of ..."
     k = phrase_start - 1
-    if k > 0 and tokens[k].key in ("a", "an"):
+    if k > 0 and tokens[k].key in ("a", "an", "the"):
         k -= 1
     if k > 0 and tokens[k].text == ",":
         end = k
         start = end
-        while start - 1 >= 0 and (_is_name_word(tokens[start - 1]) or tokens[start - 1].key
-                                  in _PARTICLES) and end - start < 5:
+        while start - 1 >= 0 and (is_name_word(tokens[start - 1]) or tokens[start - 1].key
+                                  in PARTICLES or city_in_name(tokens, start - 1, 0)) \
+                and end - start < 5:
             start -= 1
-        if start < end and _is_name_word(tokens[start]):
+        if start < end and (is_name_word(tokens[start]) or city_in_name(tokens, start, 0)):
             if not party:
                 party = _party_inside(tokens, parties, office)
-            name = _name_text(tokens, start, end, text)
-            _add(people, name, office, party, Mention(
+            name = name_text(tokens, start, end, text)
+            add_person(people, name, office, party, Mention(
                 info.sentence.index, tokens[start].start, tokens[office.end - 1].end,
                 tokens[start].start, tokens[end - 1].end, office.head))
     return office.end
@@ -243,82 +178,17 @@ def _party_inside(tokens: list[Token], parties: dict[int, Party], office: Office
     return None
 
 
-def _counterpart(info: SentenceInfo, tokens: list[Token], parties: dict[int, Party], i: int,
-                 people: list[Person]) -> int:
-    """"his Azerbaijani counterpart Elmar Mammadyarov": the same office as the person before."""
-    party = None
-    start = i
-    found = _party_ending_at(tokens, i, parties)
-    if found:
-        start, party = found
-    j = i + 1
-    if j + 1 < len(tokens) and tokens[j].key == "from" and j + 1 in parties:
-        party = parties[j + 1]
-        j += 2
-    if j < len(tokens) and tokens[j].text == ",":
-        j += 1
-    span = _name_at(tokens, j, set(parties))
-    if not span:
-        return i + 1
-    previous = next((p for p in reversed(people) if p.office), None)
-    office = previous.office if previous else None
-    name = _name_text(tokens, span[0], span[1], info.text)
-    match = OfficeMatch(0, 0, tuple((office or "").split()), previous.head if previous else "")
-    _add(people, name, match if office else None, party, Mention(
-        info.sentence.index, tokens[start].start, tokens[span[1] - 1].end,
-        tokens[span[0]].start, tokens[span[1] - 1].end, previous.head if previous else None))
-    return span[1]
-
-
-def _clean_office(office: OfficeMatch | None, party: Party | None) -> str | None:
-    if office is None or not office.words:
-        return None
-    words = [w.strip(",") for w in office.words]
-    # A demonym inside the title names the party, not the office ("chairman of the Kyrgyz
-    # border service" -> "Chairman of the Border Service", Kyrgyzstan).
-    kept = [w for w in words if not (find_parties(w) and fold(w) not in ("state",)
-                                     and office.head not in ("envoy", "representative",
-                                                             "ambassador", "coordinator"))]
-    title = title_case(" ".join(kept))
-    if party and party.organ and office.head in ("president", "vice-president", "chair",
-                                                 "chairman", "chairperson", "chairwoman"):
-        title = f"{title} of the {party.organ}"
-    return title
-
-
-def _add(people: list[Person], name: str, office: OfficeMatch | None, party: Party | None,
-         mention: Mention) -> None:
-    title = _clean_office(office, party)
-    if title and _re.fullmatch(r"(?i)(?:ministers?|presidents?)", title.split()[-1]) is None \
-            and office and office.head not in HEADS:
-        title = None
-    key = fold(name).split()
-    for person in people:
-        other = person.tokens
-        if key == other or (len(key) == 1 and key[0] in other) or (
-                len(other) == 1 and other[0] in key):
-            person.mentions.append(mention)
-            if len(key) > len(other):
-                person.name = name
-            if not person.office and title:
-                person.office, person.head = title, office.head if office else None
-            if not person.party and party:
-                person.party = party
-            return
-    people.append(Person(name, title, party, office.head if office else None, [mention]))
-
-
 def _attach_references(focus: Focus, people: list[Person]) -> None:
     """Later mentions by surname or full name alone ("Yilmaz", "Shotaro") join the person."""
     for person in people:
         known = {(m.sentence, m.name_start) for m in person.mentions}
-        words = [w for w in person.name.split() if len(w) > 2 and fold(w) not in _PARTICLES]
+        words = [w for w in person.name.split() if len(w) > 2 and fold(w) not in PARTICLES]
         if len(words) < 2:
             continue
         pattern = re.compile(r"(?<![\p{L}\-])(?:" + "|".join(re.escape(w) for w in words)
                              + r")(?![\p{L}\-])")
         for info in focus.infos:
-            for m in pattern.finditer(info.text):
+            for m in pattern.finditer(info.plain):
                 if any(s == info.sentence.index and ms <= m.start() <= me for s, ms, me in
                        ((mm.sentence, mm.name_start, mm.name_end) for mm in person.mentions)):
                     continue
@@ -327,89 +197,3 @@ def _attach_references(focus: Focus, people: list[Person]) -> None:
                 # Extend over the rest of the name when it is written in full.
                 person.mentions.append(Mention(info.sentence.index, m.start(), m.end(),
                                                m.start(), m.end()))
-
-
-_PART_CUES = _re.compile(
-    r"\b(?:led by|headed by|heading|head(?:s|ed)? (?:the|a|his|her) delegation|delegation|"
-    r"join(?:s|ed)?|accompan\w+|present|take part|took part|taking part|participat\w+|"
-    r"counterpart|represented by|attend\w*|co-chair\w*|chaired|host\w*|receiv\w+|welcom\w+|"
-    r"met|meet\w*|talks|spoke|call|conversation|visit\w*|travel\w*|among the|discuss\w*)\b",
-    _re.IGNORECASE,
-)
-_NEGATED_BEFORE = _re.compile(
-    r"\b(?:absence of|absent|without|instead of|in place of|replacing|replaced|unlike|"
-    r"according to)\s+(?:[^\s,]+\s+){0,6}$", _re.IGNORECASE)
-_NEGATED_AFTER = _re.compile(
-    r"^\s*(?:,[^,]{0,80},\s*)?(?:did not|will not|won't|would not|is not|was not|has not|"
-    r"have not|cannot|could not|declined|refused|skipped|will skip|is skipping|is absent|"
-    r"stayed away|has yet to|had yet to|pulled out|withdrew)\b", _re.IGNORECASE)
-_REPORTING_AFTER = _re.compile(
-    r"^\s*,?\s*(?:said|says|told|announced|stated|noted|added|wrote|tweeted|confirmed|"
-    r"explained|warned|stressed)\b(?P<rest>.{0,60})", _re.IGNORECASE)
-_MEETING_NOUN = _re.compile(r"\b(?:session|meeting|summit|conference|talks|council|assembly|"
-                            r"forum|delegates|participants|counterparts?)\b", _re.IGNORECASE)
-# Cues just before a mention ("co-chaired by", "hosted by") or just after it ("X hosted").
-_ROLE_BEFORE = [
-    (Role.CO_CHAIR, _re.compile(r"co-?chaired by(?:\s+[^\s.;]+){0,16}\s*$", _re.IGNORECASE)),
-    (Role.HOST, _re.compile(r"hosted by(?:\s+\S+){0,6}\s*$", _re.IGNORECASE)),
-    (Role.HEAD, _re.compile(r"(?:led|headed) by(?:\s+\S+){0,6}\s*$", _re.IGNORECASE)),
-]
-_ROLE_AFTER = [
-    (Role.CO_CHAIR, _re.compile(r"^[^.;]{0,20}\bco-?chair", _re.IGNORECASE)),
-    (Role.HOST, _re.compile(r"^\s*(?:will |is to |is set to )?(?:host|hosted|hosts|received|"
-                            r"receives|welcomed|welcomes)\b", _re.IGNORECASE)),
-    (Role.HEAD, _re.compile(r"^[^.;]{0,30}\b(?:heading|head the|heads the|will lead|leads|led) "
-                            r"(?:the|a|his|her|their) (?:\w+ )?delegation\b", _re.IGNORECASE)),
-    (Role.HEAD, _re.compile(r"^[^.;]{0,120}\b(?:heading|head|lead|leading|led) "
-                            r"(?:the|their) (?:two |\w+ )?delegations\b", _re.IGNORECASE)),
-]
-
-
-def _decide(person: Person, focus: Focus) -> None:
-    if person.head in SPOKESPEOPLE:
-        return
-    by_index = {i.sentence.index: i for i in focus.infos}
-    for mention in person.mentions:
-        info = by_index[mention.sentence]
-        if info.other:
-            continue
-        text = info.text
-        before, after = text[: mention.start], text[mention.name_end:]
-        if _NEGATED_BEFORE.search(before) or _NEGATED_AFTER.match(after):
-            continue
-        if _re.match(r"['’]s\b", after) and not _re.match(r"['’]s\s+(?:delegation|team|side)",
-                                                         after):
-            continue  # "Trump's announcement": mentioned, not present
-        reporting = _REPORTING_AFTER.match(after)
-        if reporting and not (reporting.group(0).lstrip(" ,").lower().startswith("told")
-                              and _MEETING_NOUN.search(reporting.group("rest")[:30])):
-            continue  # "X said ..." reports; "X told the opening session" was there
-        if not (info is focus.anchor or info.meeting or _PART_CUES.search(text)):
-            continue
-        person.takes_part = True
-        person.evidence = text
-        if person.role is Role.MEMBER:
-            for role, cue in _ROLE_BEFORE:
-                if cue.search(before):
-                    person.role = role
-                    break
-            for role, cue in _ROLE_AFTER:
-                if person.role is Role.MEMBER and cue.search(after):
-                    person.role = role
-        if person.party is None:
-            person.party = _side_party(before)
-    if person.party is None and person.office and _re.fullmatch(
-            r"(?:(?:Deputy|Under|Assistant) )?Secretary of State", person.office):
-        from db.ingest.parties import resolve_party
-
-        person.party = resolve_party("United States")  # the title is the State Department's
-
-
-def _side_party(before: str) -> Party | None:
-    """"The Kazakh side will be led by ...": the party of the side a person leads."""
-    m = _re.search(r"(?P<party>[\w'’ -]{2,40}?)\s+(?:side|delegation|team)\s+(?:will be |is |was |"
-                   r"would be )?(?:led|headed)\s+by\s+(?:\S+\s+){0,6}$", before, _re.IGNORECASE)
-    if not m:
-        return None
-    found = find_parties(m.group("party"))
-    return found[-1][2] if found else None

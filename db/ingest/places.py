@@ -10,10 +10,10 @@ from functools import cache
 
 from db.countries import country_name, fold
 from db.ingest.focus import Focus
-from db.ingest.gazetteer import city_names, find_city
+from db.ingest.gazetteer import capitals, city_names, find_city
 from db.ingest.parties import find_parties
 
-_LEAD = (r"(?:\bin|\bat|\bto|\bhosts?|\bhosted|\bvisit(?:s|ed|ing)?|\bvisit to|\barrived in|"
+_LEAD = (r"(?:\b[Ii]n|\b[Aa]t|\bto|\bhosts?|\bhosted|\bvisit(?:s|ed|ing)?|\bvisit to|\barrived in|"
          r"\barrives in|\btravel(?:s|led|ling)? to|\bheld in|\bin the (?:\w+ )?capital,?)")
 _VENUE_WORDS = (r"(?:Palace|House|Hall|Centre|Center|Hotel|Building|Castle|Villa|Residence|"
                 r"Pavilion|Mansion|Fort)\b")
@@ -48,13 +48,64 @@ _UNKNOWN_CITY = re.compile(
 _COUNTRY_LEAD = re.compile(rf"{_LEAD}\s+(?:the\s+)?$")
 
 
-def find_place(focus: Focus, remote: bool) -> Place | None:
-    """The meeting's place, or None. `remote` (calls) keeps only an explicitly hosted place."""
+# Venues whose city goes without saying: "at UN Headquarters" is in New York.
+_VENUE_CITIES = [
+    (re.compile(r"\b(?:UN|U\.N\.|United Nations) [Hh]eadquarters\b"), "New York"),
+    (re.compile(r"\bNATO [Hh]eadquarters\b|\bBerlaymont\b"), "Brussels"),
+    (re.compile(r"\b(?:AU|African Union) [Hh]eadquarters\b"), "Addis Ababa"),
+    (re.compile(r"\bthe White House\b"), "Washington"),
+    (re.compile(r"\bthe Kremlin\b"), "Moscow"),
+    (re.compile(r"\bÉlysée Palace\b|\bElysee Palace\b|\bQuai d'Orsay\b"), "Paris"),
+    (re.compile(r"\bDowning Street\b"), "London"),
+    (re.compile(r"\bGreat Hall of the People\b|\bZhongnanhai\b"), "Beijing"),
+    (re.compile(r"\bPalais des Nations\b"), "Geneva"),
+]
+# "in the Lao capital", "the Polish capital" with no city named after it.
+_CAPITAL = re.compile(r"\bthe (?P<party>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) capital\b"
+                      r"(?!,? (?:city of )?[A-Z])")
+
+
+def find_place(focus: Focus, remote: bool, dateline: str | None = None) -> Place | None:
+    """The meeting's place, or None. `remote` (calls) keeps only an explicitly hosted place.
+    Without a place in the text, or with only a country, the dateline's city stands in when
+    it is in that country: wire reports are filed from where the meeting is."""
     if remote:
         return None
+    best = _best_place(focus)
+    filed = _dateline_city(dateline)
+    if filed and (best is None or best.city is None and best.code == filed.code):
+        return filed
+    return best
+
+
+def _dateline_city(dateline: str | None) -> Place | None:
+    if not dateline:
+        return None
+    head = re.split(r"[,(/–—-]", dateline)[0].strip()
+    found = find_city(head)
+    if not found:
+        return None
+    city, code = found
+    return Place(city, country_name(code), code, None, dateline)
+
+
+def _best_place(focus: Focus) -> Place | None:
     candidates: list[tuple[float, Place]] = []
     for info in focus.about_meeting():
-        text = info.text
+        text = info.plain
+        for pattern, city in _VENUE_CITIES:
+            m = pattern.search(text)
+            # "at the Kremlin" is a place; "the Kremlin said" is a speaker
+            if m and re.search(r"\b(?:at|in|to|inside|from)\s+(?:the\s+)?$", text[:m.start()]) \
+                    and (found := find_city(city)):
+                candidates.append((info.score + 0.9 - m.start() / 1000,
+                                   Place(found[0], country_name(found[1]), found[1],
+                                         _venue(text), text)))
+        for m in _CAPITAL.finditer(text):
+            party = _country(m.group("party"))
+            if party and (city := capitals().get(party[1])):
+                candidates.append((info.score + 0.9 - m.start() / 1000,
+                                   Place(city, party[0], party[1], _venue(text), text)))
         for m in _city_regex().finditer(text):
             # A name after the comma may be the country or the next clause ("..., France
             # said"): the gazetteer's country stands either way.

@@ -160,6 +160,8 @@ def _is_dateline(m: re.Match) -> bool:
 # A line at least this long that stops mid-sentence was wrapped by a mail or a terminal, so
 # it continues on the next line whatever that starts with (short lines may be headings).
 WRAPPED = 60
+# A list item: "- gas storage;", "• energy", "1. energy", "(a) energy".
+BULLET = re.compile(r"^(?:[-–—•*▪·]|\(?\d{1,2}[.)]|\(?[a-h]\))\s+")
 
 
 def _paragraphs(lines: list[str]) -> list[str]:
@@ -173,6 +175,8 @@ def _paragraphs(lines: list[str]) -> list[str]:
             current = ""
             continue
         open_ended = current and not re.search(r"[.!?:\"”’)]$", current)
+        if BULLET.match(line):
+            open_ended = False  # a list item starts its own paragraph, wrapped or not
         if open_ended and (line[:1].islower() or len(current.split("\n")[-1]) >= WRAPPED):
             current += " " + line
         else:

@@ -7,13 +7,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from db.ingest.focus import Focus
+from db.ingest.dates import MONTH, WEEKDAY
+from db.ingest.focus import Focus, SentenceInfo
+from db.ingest.text import BULLET
 from db.ingest.words import STOP_WORDS, content_stems, dice
 
 # Cues followed by the agenda. `past` cues only count for a meeting that was held: "the
 # ministers discussed" in an article about a coming meeting is about an earlier one.
-_VERB = (r"discuss|address|focus on|cover|review|examine|consider|deliberate on|centre on|"
-         r"center on|concentrate on|tackle|take up|look at|touch on|revolve around")
+_VERB = (r"discuss|address|focus on|focus upon|cover|review|examine|consider|deliberate on|"
+         r"centre on|center on|concentrate on|tackle|take up|look at|touch on|touch upon|"
+         r"revolve around|exchange views on|talk about|speak about")
 _OBJECT_CUES = [
     (False, rf"\b(?:will|would|to|shall|may|could|should|expected to|set to|likely to)\s+"
             rf"(?:also\s+|further\s+)?(?:{_VERB})\b"),
@@ -30,38 +33,92 @@ _OBJECT_CUES = [
     (False, r"\bbrief(?:ed|s)?\s+(?:\w+\s+){0,4}?on\b"),
     (False, r"\b(?:talks|negotiations|consultations|agreements?|discussions)\s+(?:on|about)\b"),
     (False, r"\bexchanges?\s+of\s+views\s+on\b"),
+    # "On the table were also X", "On the agenda are X"
+    (False, r"\bon\s+the\s+(?:table|agenda)\s+(?:were|are|was|is|will\s+be)\s+(?:also\s+)?"),
+    (False, r"\btheme\b(?:\s+[\w'’]+){0,6}?\s+(?:is|was|will\s+be)\b"),
+    # "Topics included X", "Among the issues discussed were X", "with a focus on X"
+    (False, r"\b(?:topics|issues|subjects|themes|items)\s+(?:discussed\s+|on\s+the\s+agenda\s+)?"
+            r"(?:included|include|includes|ranged\s+from|covered|were|are|will\s+be)\b"
+            r"(?!\s+(?:likely|expected|set|due|going|to|not)\b)"),
+    (False, r"\b(?:focusing|focussing|centring|centering|concentrating)\s+(?:on|upon)\b|"
+            r"\bwith\s+(?:a|an|the)\s+(?:\w+\s+)?(?:focus|emphasis)\s+on\b"),
     (True, r"\b(?:discussed|addressed|focused on|focussed on|covered|reviewed|examined|"
            r"considered|deliberated on|conferred on|exchanged views on|talked about|"
-           r"touched on|tackled)\b"),
+           r"touched on|touched upon|tackled|raised|agreed on|focused upon)\b"),
+    (True, r"\b(?:spoke|talked)\b[^;]{0,80}?\babout\b"),
+    (True, r"\btook\s+stock\s+of\b"),
+    # "hold talks with President X on Y"
+    (False, r"\b(?:talks|discussions|consultations)\s+with\s+[^.;:]{2,80}?\s+on\b(?!\s+(?:"
+            r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the\s+(?:sidelines|"
+            r"margins))\b)"),
 ]
 # "to discuss" is an agenda after someone who meets ("ministers will gather to discuss").
-_PURPOSE = re.compile(r"\b(?:meet\w*|talks|hold|held|expected|set|plan\w*|scheduled|likely|"
+_PURPOSE = re.compile(r"\b(?:meet\w*|met|talks|hold|held|expected|set|plan\w*|scheduled|likely|"
                       r"gather\w*|convene\w*|ministers|leaders|sides|parties|would|will|"
                       r"together|agreed|due)\b", re.IGNORECASE)
 _SUBJECT_CUE = re.compile(
-    r"\b(?:will|would)\s+(?:also\s+)?be\s+(?:high\s+)?on\s+the\s+agenda\b|"
+    r"\b(?:dominated|topped|headed)\s+(?:the\s+)?(?:talks|agenda|discussions|meeting)\b|"
+    r"\b(?:will|would)\s+(?:also\s+)?be\s+(?:high\s+)?on\s+the\s+(?:agenda|table)\b|"
     r"\b(?:is|are|was|were)\s+(?:also\s+)?(?:expected\s+to\s+be\s+)?(?:high\s+)?on\s+the\s+"
-    r"agenda\b|\b(?:will|would)\s+(?:also\s+)?be\s+discussed\b", re.IGNORECASE)
+    r"(?:agenda|table)\b|\b(?:will|would)\s+(?:also\s+)?be\s+discussed\b", re.IGNORECASE)
+# "Officials said the crisis in Myanmar ... would be on the table": the reporting lead-in is
+# not part of the subject.
+_SAID_THAT = re.compile(r"^.*?\b(?:said|says|say|told\s+\w+|added|noted|stated|confirmed)\s+"
+                        r"(?:that\s+)?", re.IGNORECASE)
 _CLAUSE_END = re.compile(
     r"""[;:]|\s[—–]\s|,?\s+(?:which|who|whom|where|while|when|whereas|although|because|"""
     r"""as\s+part\s+of|after|before|according\s+to|amid)\b|[,"”]\s*(?:[A-Z][\w.'’-]*\s+){0,5}"""
     r"""(?:said|says|told|reported|announced|added|noted|stated)\b|,\s*(?:the\s+)?(?:\w+\s+)"""
     r"""{0,5}(?:said|says|reported|told|announced|added|reads)\b|,?["”]?\s+(?:said|reads)\b|"""
-    r"""\s+and\s+(?:\w+ed|agreed|stressed|underlined|signed)\b""",
+    r"""\s+and\s+(?:(?!(?:continued|renewed|increased|expanded|improved|enhanced|sustained|"""
+    r"""coordinated|combined|proposed|planned|related|shared|armed|organi[sz]ed|displaced|"""
+    r"""detained|disputed|occupied|advanced|integrated|targeted|unified|limited|balanced|"""
+    r"""detailed|extended|reduced|accelerated|deepened|strengthened|stalled|delayed)\b)\w+ed|"""
+    r"""agreed|stressed|underlined|signed)\b|"""
+    r"""\s+that\s+(?:had|has|have|was|were|is|are|will|would|could|can)\b|"""
+    r""",\s+(?:planned|scheduled|due|set|slated)\s+(?:for|to|in|on)\b|"""
+    r"""\s+(?:agreed|signed|adopted|announced|launched|concluded)\s+(?:by|in|at|last|earlier)\b|"""
+    r""",\s+(?:from|in|to|at|through|by|for)\s+(?:which|where|whom)\b""",
     re.IGNORECASE,
 )
+# ", which Poland wants to advance during its presidency," inside a list that goes on
+# (", the reconstruction of ...") is an aside, dropped so the list is read whole.
+_ASIDE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;:]*,(?=\s+(?:and\s+)?(?:the|an?|its|"
+                    r"their|his|her)\s)", re.IGNORECASE)
+# "focused on three things: A; B; and C", "discussed the following:"
+_LIST_INTRO = re.compile(
+    r"^\s*(?:(?:the\s+)?following(?:\s+\w+)?|(?:these|several|a\s+few|a\s+number\s+of|"
+    r"two|three|four|five|six|seven|\d+)\s+(?:main\s+|key\s+|major\s+|principal\s+)?"
+    r"(?:things|issues|topics|items|questions|areas|points|subjects|matters|priorities|"
+    r"themes))?\s*:", re.IGNORECASE)
+_COLON_LIST = re.compile(r"\b(?:issues|topics|items|priorities|questions|subjects|themes|"
+                         r"agenda|things)\b[^:;]{0,60}:\s*(?=\S)", re.IGNORECASE)
+# A sentence that announces a list in the next lines: "The agenda covered:".
+_LIST_HEAD = re.compile(r"\b(?:agenda|topics|issues|items|discuss\w*|cover\w*|includ\w*|"
+                        r"focus\w*)\b[^:]{0,60}:\s*$", re.IGNORECASE)
+# "addressed the General Assembly": an audience spoken to, not a subject.
+_AUDIENCE = re.compile(r"^(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4}(?:Assembly|Conference|Summit|"
+                       r"Parliament|Congress|Senate|Council|Forum|Plenary|plenary|nation|"
+                       r"reporters|journalists|press|media|audience|delegates|participants|"
+                       r"gathering|crowd|students|session|meeting|conference|summit|forum)\b")
+_STARTS_WITH_DATE = re.compile(rf"^(?:on\s+)?(?:\d|{MONTH}\s+\d|{WEEKDAY}\b)")
 _NO_SPLIT_START = re.compile(r"^(?:with|in|on|of|for|to|at|by|from|particularly|especially|"
                              r"including|such as|notably|other|related|similar|those|that|"
                              r"which|as)\b", re.IGNORECASE)
-_ITEM_START = re.compile(r"^(?:the|a|an|its|their|his|her|both|all|our|[A-Z])", 0)
+_ITEM_START = re.compile(r"^(?:(?:the|a|an|its|their|his|her|both|all|our)\b|[A-Z])", 0)
 _PREPOSITION = re.compile(r"\b(?:of|in|on|for|to|against|with|at|from|between|among|into|"
                           r"about|over|within)\b", re.IGNORECASE)
-_LEADING = re.compile(r"^(?:the|a|an|also|both|further|ongoing|continued|possible|its|their|"
-                      r"his|her|our|(?:nations|countries|sides|parties|states)['’]|evolving|"
+_LEADING = re.compile(r"^(?:the|a|an|also|both|were|was|are|is|further|ongoing|continued|"
+                      r"possible|its|their|his|her|our|(?:nations|countries|sides|parties|states)['’]|evolving|"
                       r"potential|current|various)\s+", re.IGNORECASE)
 _TIME_WORDS = re.compile(r"^(?:the\s+)?(?:first|second|third|last|final|next|opening|closing)"
                          r"\s+(?:day|round|session)\b|^(?:today|tomorrow|monday|tuesday|wednesday|"
                          r"thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+# An action noun whose object is one word, then "and": the next words share the object's
+# head ("protection of land and sea borders").
+_SHARED_HEAD = re.compile(r"\b\w+(?:ing|tion|sion|ment|ance|ence)\s+of\s+(?:the\s+)?"
+                          r"(?:[\w'’-]+\s+)?[\w'’-]+$", re.IGNORECASE)
+_NAME_PAIR = re.compile(r"\b(?:of|in|between|with|to|from|and|for)\s+[A-Z][\w'’-]+$")
 _VAGUE = frozenset({"issues", "matters", "topics", "questions", "things", "it", "this", "that",
                     "them", "these", "those", "other issues", "a number of issues"})
 
@@ -74,11 +131,24 @@ class Topic:
 
 def find_topics(focus: Focus, held: bool) -> list[Topic]:
     topics: list[Topic] = []
-    infos = [i for i in focus.about_meeting() if not i.sentence.is_title]
-    for info in infos:
-        for phrase in _phrases(info.text, held):
+    infos = [i for i in focus.infos if not i.sentence.is_title]
+    for index, info in enumerate(infos):
+        # A sentence about another event still gives the agenda its cues announce before the
+        # other event comes up ("They also reviewed preparations for the next session").
+        limit = info.other_at if info.other else None
+        if info.other and limit is None:
+            continue
+        phrases = _phrases(info.plain, held, limit)
+        if info.other and info.other_end is not None:
+            # a later clause about this meeting ("..., but the agenda will include X")
+            after = " " * info.other_end + info.plain[info.other_end:]
+            phrases += [p for p in _phrases(after, held) if p not in phrases]
+        for phrase in phrases:
             for item in split_items(phrase):
                 _keep(topics, item, info.text)
+        if not info.other and _LIST_HEAD.search(info.text) and _phrases_open(info.text, held):
+            for item, evidence in _list_below(infos, index):
+                _keep(topics, item, evidence)
     if not topics:
         for info in focus.infos:
             if info.sentence.is_title:
@@ -90,28 +160,94 @@ def find_topics(focus: Focus, held: bool) -> list[Topic]:
     return topics
 
 
-def _phrases(text: str, held: bool) -> list[str]:
-    phrases = []
+def _cues(text: str, held: bool, limit: int | None = None):
+    """Agenda cues in `text` (start and end of each), before `limit` when given."""
     for past, cue in _OBJECT_CUES:
         if past and not held:
             continue
         for m in re.finditer(cue, text, re.IGNORECASE):
+            if limit is not None and m.start() >= limit:
+                continue
             if m.group(0).lower().startswith("to ") and not _PURPOSE.search(
                     text[max(0, m.start() - 80):m.start()]):
                 continue  # "a partnership to address threats": a purpose, not an agenda
-            rest = text[m.end():]
-            phrases.append((m.start(), _clause(rest)))
+            yield m
+
+
+def _phrases_open(text: str, held: bool) -> bool:
+    """Whether an agenda cue (or the word agenda) ends the sentence at a colon: the list
+    follows in the next lines."""
+    if re.search(r"\bagenda\b", text, re.IGNORECASE):
+        return True
+    return any(_LIST_INTRO.match(text[m.end():]) for m in _cues(text, held))
+
+
+def _list_below(infos: list[SentenceInfo], index: int) -> list[tuple[str, str]]:
+    """The items of a list under a sentence ending in a colon: the bullet paragraphs that
+    follow, or the one paragraph that follows with items separated by semicolons."""
+    head = infos[index]
+    items: list[tuple[str, str]] = []
+    paragraph = None
+    for info in infos[index + 1:]:
+        if info.sentence.paragraph == paragraph:
+            continue  # one sentence per item: the rest of a bullet is comment
+        bullet = BULLET.match(info.text)
+        if paragraph is not None and not bullet:
+            break
+        if paragraph is None and info.sentence.paragraph == head.sentence.paragraph:
+            break
+        paragraph = info.sentence.paragraph
+        text = info.text[bullet.end():] if bullet else info.text
+        for chunk in re.split(r"\s*;\s*", text):
+            chunk = re.sub(r"^(?:and|or)\s+", "", chunk.strip())
+            items.append((_clause(chunk), info.text))
+        if not bullet:
+            break
+    return items
+
+
+def _phrases(text: str, held: bool, limit: int | None = None) -> list[str]:
+    phrases = []
+    for m in _cues(text, held, limit):
+        rest = text[m.end():]
+        if re.match(r"\s+(?:the\s+)?[A-Z]", rest) and m.group(0).lower() == "addressed" \
+                and _AUDIENCE.match(rest.strip()):
+            continue  # "addressed the General Assembly"
+        intro = _LIST_INTRO.match(rest)
+        if intro:
+            # "focused on three things: A; B; and C": the items after the colon
+            for chunk in re.split(r"\s*;\s*", rest[intro.end():]):
+                chunk = re.sub(r"^(?:and|or)\s+", "", chunk.strip())
+                if chunk:
+                    phrases.append((m.start(), _clause(chunk)))
+            continue
+        clause = _clause(rest)
+        if _STARTS_WITH_DATE.match(clause.strip()):
+            continue  # "talks on 5 and 6 December": when, not what
+        phrases.append((m.start(), clause))
+    m = _COLON_LIST.search(text)
+    if m and (limit is None or m.start() < limit):
+        # "Three issues are likely to dominate: A, B and C" / "The agenda: A; B; C"
+        rest = text[m.end():]
+        chunks = re.split(r"\s*;\s*", rest) if ";" in rest else [rest]
+        for chunk in chunks:
+            chunk = re.sub(r"^(?:and|or)\s+", "", chunk.strip())
+            if chunk:
+                phrases.append((m.start(), _clause(chunk)))
     m = _SUBJECT_CUE.search(text)
-    if m:
+    if m and (limit is None or m.start() < limit):
         subject = text[: m.start()]
         subject = re.sub(r"^.*?\b(?:While|Although|Though|Whereas|As|And|But)\s+", "", subject)
         subject = re.sub(r"^(?:Meanwhile|However|Also|Still|Yet|Now|Instead),\s+", "", subject)
+        subject = _SAID_THAT.sub("", subject)
         phrases.append((0, subject))
     # A phrase inside another cue's phrase is the same agenda read twice.
-    phrases.sort()
+    phrases.sort(key=lambda p: p[0])
     kept: list[str] = []
     for _, phrase in phrases:
-        phrase = phrase.strip(" ,.\"“”'")
+        phrase = phrase.strip(" ,.'")
+        if not re.fullmatch(r"[\"“][^\"“”]*[\"”]", phrase):
+            phrase = phrase.strip("\"“”")  # a whole quotation stays one item when split
         if phrase and not any(phrase in other for other in kept):
             kept = [other for other in kept if other not in phrase]
             kept.append(phrase)
@@ -119,6 +255,10 @@ def _phrases(text: str, held: bool) -> list[str]:
 
 
 def _clause(rest: str) -> str:
+    rest = _ASIDE.sub(",", rest)
+    # "progress on a mobility agreement", "the state of the talks on X": the subject is X
+    rest = re.sub(r"^\s*(?:the\s+)?(?:progress|developments?|work)\s+(?:on|in|towards?)\s+",
+                  "", rest, flags=re.IGNORECASE)
     m = _CLAUSE_END.search(rest)
     clause = rest[: m.start()] if m else rest
     return re.split(r"(?<=[a-z)”\"])\.(?:\s|$)", clause)[0]
@@ -153,19 +293,39 @@ def _split_list(chunk: str) -> list[str]:
     if len(pieces) > 1 and all(_words(p) == 1 for p in pieces[:-1]) \
             and _PREPOSITION.search(pieces[-1]):
         return [chunk]
+    # "A, B in X and the Y, and C": with a comma before the last "and", the commas separate
+    # the items and a bare "and" is inside one.
+    oxford = bool(re.search(r",\s+(?:and|or)\s+", chunk))
     items = [pieces[0]]
     commas_at_top = False
     seen_preposition = bool(_PREPOSITION.search(pieces[0]))
     for index, (sep, piece) in enumerate(zip(seps, pieces[1:], strict=True)):
         previous = pieces[index]
         comma = "," in sep
-        if _NO_SPLIT_START.match(piece) or previous.rstrip().endswith("ing"):
+        series = _words(previous) == 1 and index > 0 and "," in seps[index - 1]
+        if (_NO_SPLIT_START.match(piece) or previous.rstrip().endswith("ing")
+                or oxford and not comma):
             split = False
+        elif oxford and re.fullmatch(r",\s+(?:and|or)\s+", sep) and _words(items[-1]) >= 2 \
+                and not series:  # "security, stability, and territorial integrity of X"
+            split = True
+        elif not comma and re.search(r"\bbetween\s+(?!.*\band\b)", previous, re.IGNORECASE):
+            split = False  # "the summit between the GCC and the EU"
+        elif not comma and _NAME_PAIR.search(previous) and re.fullmatch(
+                r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?", piece.strip()):
+            split = False  # "the land borders of Ceuta and Melilla"
         elif _ITEM_START.match(piece):
             split = True
+            commas_at_top = commas_at_top or comma and not seen_preposition
         elif not seen_preposition and (comma or commas_at_top):
             split = True
             commas_at_top = commas_at_top or comma
+        elif not comma and _SHARED_HEAD.search(previous):
+            split = False  # "the strengthening of air and missile defence": one object
+        elif (not comma and not _PREPOSITION.search(previous) and _whole_noun(previous)
+              and not _PREPOSITION.search(piece)  # "framework and timeline for X": shared
+              and not re.match(r"\w+ing\b", previous.strip())):  # "countering A and B"
+            split = True  # "Ukraine and defence production", "semiconductors and defence ties"
         else:
             split = (bool(_PREPOSITION.search(previous)) and _words(previous) >= 2
                      and _words(piece) >= 2)
@@ -177,18 +337,31 @@ def _split_list(chunk: str) -> list[str]:
     return items
 
 
+def _whole_noun(text: str) -> bool:
+    """Whether a phrase before "and" is a noun phrase of its own, not an adjective sharing the
+    next noun ("humanitarian and security challenges"): two content words, a name, or a
+    plural."""
+    words = [w for w in re.findall(r"[\w'’-]+", text) if w.lower() not in STOP_WORDS]
+    if len(words) >= 2:
+        return True
+    return bool(words) and (words[0][:1].isupper() or
+                            bool(re.search(r"[^su]s$|ics$", words[0].lower())))
+
+
 def _words(text: str) -> int:
     return len([w for w in re.findall(r"[\w'’-]+", text.lower()) if w not in STOP_WORDS])
 
 
 def _tidy(item: str) -> str | None:
     item = item.strip(" ,.;:\"“”'‘’")
+    item = re.sub(r"^\(?(?:\d{1,2}|[a-h])\)\s+|^\d{1,2}\.\s+", "", item)  # "1) raising trade"
     while True:
         stripped = _LEADING.sub("", item)
         if stripped == item:
             break
         item = stripped
-    item = re.sub(r"^(?:building|fostering|enhancing|strengthening)\s+(?=\S+\s+\S+)", "", item)
+    item = re.sub(r"^(?:building|fostering|enhancing|strengthening)\s+(?:of\s+(?:the\s+)?)?"
+                  r"(?=\S+\s+\S+)", "", item)
     item = item.replace("“", "").replace("”", "").replace('"', "")
     if not item or item.lower() in _VAGUE or _TIME_WORDS.match(item) or not content_stems(item):
         return None

@@ -60,3 +60,31 @@ def test_reporting_possessive_and_deadline_dates_are_flagged():
 
 def test_the_verb_may_is_not_a_month():
     assert read("the ministers may meet again", dt.date(2025, 1, 1)) == []
+
+
+def test_a_written_date_holding_the_weekday_wins():
+    from db.ingest import draft_from_text
+
+    result = draft_from_text("OSCE meeting ends\n\nThe council closed in Valletta on Friday after "
+                             "two days of talks on 5 and 6 December.", dt.date(2024, 12, 7))
+    assert result.meeting.date == dt.date(2024, 12, 5)
+    assert result.date_text == "5 and 6 December"
+
+
+def test_a_date_in_a_relative_clause_does_not_make_the_sentence_another_event():
+    from db.ingest import draft_from_text
+
+    result = draft_from_text(
+        "Ministers meet\n\nThe ministers met in Valletta on 5 December. Finland's Foreign "
+        "Minister Elina Valtonen, whose country takes over the chair in January, attended the "
+        "talks.", dt.date(2024, 12, 7))
+    assert [p.name for p in result.draft.participants] == ["Elina Valtonen"]
+
+
+def test_talks_that_ended_after_some_days_began_earlier_but_a_written_range_stays():
+    (ended,) = read("Talks wrapped up in Geneva on Wednesday after two days.", dt.date(2024, 3, 4),
+                    future=False)
+    assert ended.first == dt.date(2024, 2, 27)
+    mentions = read("The council closed on Friday after two days of talks on 5 and 6 December.",
+                    dt.date(2024, 12, 7), future=False)
+    assert [m.first for m in mentions] == [dt.date(2024, 12, 5), dt.date(2024, 12, 5)]

@@ -1,0 +1,209 @@
+"""Personal names in article text and the people they make: tokens, name words ("S.", "bin",
+"Abdullah II", a city's name used as a first name), and adding a mention to the list of people,
+merging "Yilmaz" into "Nuh Yilmaz"."""
+
+from __future__ import annotations
+
+import re as _re
+from dataclasses import dataclass, field
+
+import regex as re
+
+from db.countries import fold
+from db.ingest.gazetteer import cities
+from db.ingest.offices import HEADS, MODIFIERS, OfficeMatch, title_case
+from db.ingest.parties import Party, find_parties
+from db.vocab import Role
+
+_TOKEN = re.compile(r"(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}'’\-]*|[^\s]")
+
+
+PARTICLES = frozenset([
+    "al", "el", "bin", "bint", "ibn", "van", "von", "de", "da", "du", "der", "den", "la", "le",
+    "di", "del", "dos", "das", "ben", "abu", "ter", "zu", "y"
+])
+
+
+_HONORIFICS = frozenset([
+    "mr", "mrs", "ms", "dr", "sheikh", "sir", "lord", "lady", "dame", "gen", "general", "adm",
+    "admiral", "lt", "col", "rev", "h.e.", "his", "her", "excellency"
+])
+
+
+NOT_NAMES = frozenset([
+    "the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with", "from",
+    "as", "his", "her", "their", "its", "our", "this", "that", "these", "those", "he", "she",
+    "they", "it", "we", "i", "who", "which", "whose", "when", "while", "after", "before", "during",
+    "since", "until", "also", "both", "said", "says", "told", "according", "ministry", "government",
+    "delegation", "delegations", "state", "states", "republic", "kingdom", "federation", "union",
+    "council", "commission", "office", "parliament", "assembly", "committee", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "today", "tomorrow", "yesterday", "however", "meanwhile", "later", "earlier", "co-chairs",
+    "ministers", "leaders", "officials", "sources", "minister", "president", "talks", "summit",
+    "meeting", "meetings", "news", "agency", "reports", "reported", "statement"
+]) | HEADS | MODIFIERS
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def key(self) -> str:
+        return fold(self.text).strip(".")
+
+
+@dataclass
+class Mention:
+    sentence: int
+    start: int  # character span of the whole phrase (party, office and name)
+    end: int
+    name_start: int
+    name_end: int
+    head: str | None = None
+
+
+@dataclass
+class Person:
+    name: str
+    office: str | None = None
+    party: Party | None = None
+    head: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    takes_part: bool = False
+    role: Role = Role.MEMBER
+    evidence: str | None = None  # the sentence that shows the person takes part
+
+    @property
+    def tokens(self) -> list[str]:
+        return [fold(t) for t in self.name.split() if fold(t) not in PARTICLES]
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def is_name_word(token: Token) -> bool:
+    word = token.text.rstrip("'’s") if token.text.endswith(("'s", "’s")) else token.text
+    return (bool(word) and word[0].isupper() and any(c.islower() for c in word)
+            and token.key not in NOT_NAMES and fold(word) not in cities())
+
+
+_ROMAN = _re.compile(r"[IVX]{1,4}")
+
+
+def city_in_name(tokens: list[Token], j: int, count: int) -> bool:
+    """A city's name used as a personal name ("Santiago Peña", "Sofia Rossi", "Joao Lima"):
+    next to another name word, right after an office or a first name."""
+    token = tokens[j]
+    if not (token.text[:1].isupper() and any(c.islower() for c in token.text)
+            and token.key not in NOT_NAMES and fold(token.text) in cities()):
+        return False
+    following = j + 1 < len(tokens) and is_name_word(tokens[j + 1])
+    return following or count > 0
+
+
+def name_at(tokens: list[Token], i: int, party_tokens: set[int]) -> tuple[int, int] | None:
+    """A personal name starting at token i: capitalised words, initials ("S."), particles
+    inside ("bin", "al-"); 1 to 5 words. Returns the token range."""
+    while i < len(tokens) and tokens[i].key in _HONORIFICS and i + 1 < len(tokens):
+        i += 1
+        if tokens[i].text == ".":
+            i += 1
+    start = j = i
+    count = 0
+    while j < len(tokens) and count < 5:
+        token = tokens[j]
+        if j in party_tokens and count == 0:
+            return None
+        if is_name_word(token) or city_in_name(tokens, j, count):
+            count += 1
+            j += 1
+            if token.text.endswith(("'s", "’s")):
+                break
+        elif count and _ROMAN.fullmatch(token.text):
+            j += 1  # "King Abdullah II"
+        elif (len(token.text) == 1 and token.text.isupper() and j + 1 < len(tokens)
+              and tokens[j + 1].text == "."):
+            count += 1
+            j += 2
+        elif count and token.key in PARTICLES and j + 1 < len(tokens) \
+                and is_name_word(tokens[j + 1]):
+            j += 1
+        else:
+            break
+    if count == 0:
+        return None
+    return start, j
+
+
+def name_text(tokens: list[Token], start: int, end: int, sentence: str) -> str:
+    text = sentence[tokens[start].start:tokens[end - 1].end]
+    return _re.sub(r"['’]s$", "", text).strip()
+
+
+def party_tokens(tokens: list[Token], sentence: str) -> dict[int, Party]:
+    found: dict[int, Party] = {}
+    for start, end, party in find_parties(sentence):
+        for index, token in enumerate(tokens):
+            if token.start >= start and token.end <= end + 2:
+                found[index] = party
+    return found
+
+
+def party_ending_at(
+    tokens: list[Token], i: int, parties: dict[int, Party]
+) -> tuple[int, Party] | None:
+    """The party whose words end at token i-1 ("Turkish", "Russia's", "the European Union's")."""
+    j = i - 1
+    if j < 0 or j not in parties:
+        return None
+    party = parties[j]
+    while j - 1 >= 0 and parties.get(j - 1) is party:
+        j -= 1
+    return j, party
+
+
+COMPOUND = _re.compile(r"^(.*\b(?:Minister|President|Premier))\s+and\s+(.+\b(?:Minister|"
+                        r"Secretary)\b.*)$")
+
+
+def _clean_office(office: OfficeMatch | None, party: Party | None) -> str | None:
+    if office is None or not office.words:
+        return None
+    words = [w.strip(",") for w in office.words]
+    # A demonym inside the title names the party, not the office ("chairman of the Kyrgyz
+    # border service" -> "Chairman of the Border Service", Kyrgyzstan).
+    kept = [w for w in words if not (find_parties(w) and fold(w) not in ("state",)
+                                     and office.head not in ("envoy", "representative",
+                                                             "ambassador", "coordinator"))]
+    title = title_case(" ".join(kept))
+    if party and party.organ and office.head in ("president", "vice-president", "chair",
+                                                 "chairman", "chairperson", "chairwoman"):
+        title = f"{title} of the {party.organ}"
+    return title
+
+
+def add_person(people: list[Person], name: str, office: OfficeMatch | None, party: Party | None,
+         mention: Mention) -> None:
+    title = _clean_office(office, party)
+    if title and _re.fullmatch(r"(?i)(?:ministers?|presidents?)", title.split()[-1]) is None \
+            and office and office.head not in HEADS:
+        title = None
+    key = fold(name).split()
+    for person in people:
+        other = person.tokens
+        if key == other or (len(key) == 1 and key[0] in other) or (
+                len(other) == 1 and other[0] in key):
+            person.mentions.append(mention)
+            if len(key) > len(other):
+                person.name = name
+            if not person.office and title:
+                person.office, person.head = title, office.head if office else None
+            if not person.party and party:
+                person.party = party
+            return
+    people.append(Person(name, title, party, office.head if office else None, [mention]))

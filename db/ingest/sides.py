@@ -1,0 +1,188 @@
+"""Whose side a participant is on when the office phrase itself does not say: "Japan was
+represented by ...", "President Andrzej Duda of Poland and Prime Minister Donald Tusk", "Foreign
+Minister X accompanied the president", an office that belongs to one government or organisation
+("High Representative for Foreign Affairs and Security Policy"), or the one country a sentence
+names outside anyone's title; in a visit, the hosts. Also the office that "top diplomat" and
+"UN chief" stand for."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from db.countries import country_name
+from db.ingest.parties import Party, find_parties, resolve_party
+
+if TYPE_CHECKING:
+    from db.ingest.focus import Focus
+    from db.ingest.names import Person
+
+# Offices that only one government or organisation has.
+_OWNED_OFFICES = [
+    (re.compile(r"(?:(?:Deputy|Under|Assistant) )?Secretary of State"), "United States"),
+    (re.compile(r"High Representative(?: of the Union)?(?: for Foreign Affairs and Security "
+                r"Policy)?"), "European Union"),
+]
+# Offices of a national government: these take a country, never an organisation.
+_NATIONAL_HEADS = frozenset([
+    "minister", "president", "vice-president", "premier", "chancellor", "secretary", "king",
+    "queen", "emir", "prince", "sultan", "diplomat", "ambassador", "adviser", "advisor",
+    "negotiator", "speaker", "governor", "mayor", "chief",
+])
+
+# "The Kazakh side will be led by", "Japan was represented by", "the Philippine side by"
+_SIDE = re.compile(
+    r"\b(?:side|delegation|team)\s+(?:(?:will be|is|was|were|would be)\s+)?"
+    r"(?:(?:led|headed|represented)\s+)?by\b|\b(?:was|is|were|will be)\s+represented\s+by\b",
+    re.IGNORECASE)
+_BETWEEN = re.compile(r"^\s*(?:of\s+(?:the\s+)?[^,;.]{2,40}?)?\s*(?:,\s*and|,|and)\s*$")
+_ACCOMPANIED = re.compile(r"^\s*(?:,[^,]{0,80},\s*)?(?:has |had |will )?accompan\w+\s+(?:the|his|"
+                          r"her)\s+(?P<office>[\w -]{3,40}?)\s*(?:[.,;]|\bto\b|\bon\b|$)",
+                          re.IGNORECASE)
+_NOT_OWNER = re.compile(r"\b(?:to|in|into|from|with|at|on|against|for|of|over|toward|towards|"
+                        r"between|by|about|visit\w*|than|and)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def side_party(before: str) -> Party | None:
+    """The party of the side a person leads or represents, from the text before the name."""
+    matches = list(_SIDE.finditer(before))
+    if not matches:
+        return None
+    last = matches[-1]
+    if re.search(r"[;.]", before[last.end():]) or len(before) - last.end() > 120:
+        return None
+    # "Sweden was represented by X and Norway by Y": the party right before a later "by"
+    for _start, end, party in reversed(find_parties(before[last.end():])):
+        rest = before[last.end() + end:]
+        if re.match(r"\s+by\s", rest) and len(rest) < 60:
+            return party
+    # "Japan was represented by", "US Secretary of State X did not attend and was
+    # represented by": the side is the last party named before
+    found = find_parties(before[:last.start()])
+    return found[-1][2] if found else None
+
+
+def owned_office_party(office: str | None) -> Party | None:
+    for pattern, owner in _OWNED_OFFICES:
+        if office and pattern.fullmatch(office):
+            return resolve_party(owner)
+    return None
+
+
+def infer_parties(focus: Focus, people: list[Person]) -> None:
+    """Fill in the party of participants whose own phrase named none, by the rules above in
+    order of trust."""
+    by_index = {i.sentence.index: i for i in focus.infos}
+    for person in people:
+        if person.party is None:
+            person.party = owned_office_party(person.office)
+    for rule in (_coordinated, _accompanying, _only_country):
+        for person in people:
+            if person.party is None and person.takes_part:
+                person.party = rule(person, people, by_index)
+
+
+def host_side(people: list[Person], code: str | None, visit: bool) -> None:
+    """In a visit or bilateral meeting abroad ("Scholz travelled to Beijing, where he met
+    President Xi Jinping"), the office holders whose side is not named are the hosts."""
+    if not code or not visit:
+        return
+    if not any(p.takes_part and p.party and p.party.code and p.party.code != code
+               for p in people):
+        return  # no visitor: nothing says who is at home
+    host = resolve_party(country_name(code) or code)
+    for person in people:
+        if person.takes_part and person.party is None and _national(person):
+            person.party = host
+
+
+def _national(person: Person) -> bool:
+    return bool(person.office) and (person.head or "") in _NATIONAL_HEADS
+
+
+def _coordinated(person: Person, people: list[Person], by_index) -> Party | None:
+    """"President Andrzej Duda of Poland and Prime Minister Donald Tusk": the second office
+    holder is on the side of the first."""
+    if not _national(person):
+        return None
+    for mention in person.mentions:
+        text = by_index[mention.sentence].plain
+        for other in people:
+            if other is person or other.party is None or other.party.code is None:
+                continue
+            for before in other.mentions:
+                if (before.sentence == mention.sentence and before.name_end <= mention.start
+                        and _BETWEEN.match(text[before.name_end:mention.start])):
+                    return other.party
+    return None
+
+
+def _accompanying(person: Person, people: list[Person], by_index) -> Party | None:
+    """"Foreign Minister Roberto Álvarez accompanied the president": the president's side."""
+    for mention in person.mentions:
+        text = by_index[mention.sentence].plain
+        m = _ACCOMPANIED.match(text[mention.name_end:])
+        if not m:
+            continue
+        office = m.group("office").lower()
+        for other in people:
+            if other is not person and other.party and other.office \
+                    and other.office.lower().endswith(office):
+                return other.party
+    return None
+
+
+def _only_country(person: Person, people: list[Person], by_index) -> Party | None:
+    """A national office holder whose sentence names exactly one country outside other people's
+    titles and not as a destination or object ("..., which Laos is hosting")."""
+    if not _national(person):
+        return None
+    for mention in person.mentions:
+        info = by_index[mention.sentence]
+        if info.other:
+            continue
+        text = info.plain
+        taken = [(m.start, m.end) for p in people for m in p.mentions
+                 if m.sentence == mention.sentence]
+        countries = set()
+        for start, end, party in find_parties(text):
+            if party.code is None or any(s <= start < e for s, e in taken):
+                continue
+            if _NOT_OWNER.search(text[:start]) or re.match(r"['’]s\b", text[end:]):
+                continue
+            countries.add(party)
+        if len(countries) == 1:
+            return countries.pop()
+    return None
+
+
+# What "UN chief" or "the EU's top diplomat" is called in the organisation's own words.
+_ORG_CHIEFS = {
+    "European Union": "High Representative for Foreign Affairs and Security Policy",
+    "IAEA": "Director General", "World Health Organization": "Director-General",
+    "World Trade Organization": "Director-General", "International Monetary Fund":
+    "Managing Director", "World Bank": "President", "African Union":
+    "Chairperson of the African Union Commission", "UNHCR": "High Commissioner",
+    "UNICEF": "Executive Director",
+}
+# Countries whose foreign minister has another title.
+_FOREIGN_MINISTERS = {"US": "Secretary of State", "GB": "Foreign Secretary"}
+_NEWSPAPER_TITLES = re.compile(r"(?i)(?:top diplomat|(?:foreign (?:policy|affairs) )?chief)")
+
+
+def plain_office(person: Person) -> str | None:
+    """Newspapers' words for an office, in the office's own: "top diplomat" is the foreign
+    minister (the Secretary of State in the United States); "UN chief" and "NATO chief" are
+    Secretaries-General; "EU foreign policy chief" is the High Representative."""
+    office, party = person.office, person.party
+    if office == "Foreign Minister" and party and party.code in _FOREIGN_MINISTERS:
+        return _FOREIGN_MINISTERS[party.code]  # "the Quad foreign ministers – Blinken of ..."
+    if not office or not party or not _NEWSPAPER_TITLES.fullmatch(office):
+        return office
+    if party.code:
+        if office.lower() == "top diplomat":
+            return _FOREIGN_MINISTERS.get(party.code, "Foreign Minister")
+        return office
+    if office.lower() == "chief" and party.name == "European Union":
+        return office  # "EU chief" may be any of its presidents
+    return _ORG_CHIEFS.get(party.name, "Secretary-General")
