@@ -58,11 +58,11 @@ def add_items(gen: Meetings, meeting_id: str, count: int, series_topics: list[in
         topic_id, topic_name = world.topics[topic]
         status = finals[bisect(weights, random() * 100)]
         road = _ROAD[status]
-        item_id = uuid()
+        item_id = uuid(created)
         # Strictly increasing change times: the first at creation, the rest spread to the end.
         stamp_day, seconds = created_day, 7 * 3600 + 1 + position * 60
         stamp = stamp_of(stamp_day, seconds)
-        changes.append((uuid(), item_id, None, road[0] if random() < 0.5 else road[-1], stamp,
+        changes.append((uuid(stamp), item_id, None, road[0] if random() < 0.5 else road[-1], stamp,
                         None, stamp, stamp))
         previous = changes[-1][3]
         for step in road[road.index(previous) + 1:]:
@@ -72,7 +72,7 @@ def add_items(gen: Meetings, meeting_id: str, count: int, series_topics: list[in
             seconds = min(seconds + 600 + below(6600), 23 * 3600)
             stamp = stamp_of(stamp_day, seconds)
             note = text.sentence(foreign=0.2) if random() < 0.1 else None
-            changes.append((uuid(), item_id, previous, step, stamp, note, stamp, stamp))
+            changes.append((uuid(stamp), item_id, previous, step, stamp, note, stamp, stamp))
             previous = step
         outcome = text.outcome() if status in ("discussed", "agreed") else None
         items.append((item_id, meeting_id, topic_id, position, text.item_text(topic_name),

@@ -1,5 +1,5 @@
 """Export and import measures, through the same CLI commands an analyst runs (in-process, so
-interpreter start-up is not counted). They skip until db/export (issue 5) is merged."""
+interpreter start-up is not counted)."""
 
 from __future__ import annotations
 
@@ -11,25 +11,24 @@ from benchmarks.measures import Bench, Skip, Timed, measure
 BIG = 50_000
 
 
-def _cli(bench: Bench, *args: str) -> None:
-    """Run `agenda-tui --db STORE ARGS...` in this process; failures raise."""
-    import tui.cli.commands  # noqa: F401  (registers the commands on `cli`)
+def _commands():
+    """The click group with every command registered: command modules add themselves to `cli`
+    on import (tui/cli/__init__.py imports them all for the installed `agenda-tui`)."""
+    import tui.cli.commands  # noqa: F401
+    import tui.cli.export  # noqa: F401  (export and import)
     from tui.cli.main import cli
 
-    cli.main(args=["--db", str(bench.path), *args], standalone_mode=False)
+    return cli
+
+
+def _cli(bench: Bench, *args: str) -> None:
+    """Run `agenda-tui --db STORE ARGS...` in this process; failures raise."""
+    _commands().main(args=["--db", str(bench.path), *args], standalone_mode=False)
 
 
 def _need_export(bench: Bench, command: str) -> None:
-    try:
-        import db.export  # noqa: F401
-    except ImportError:
-        raise Skip("db.export is not importable yet (issue 5); lights up after the merge") \
-            from None
-    import tui.cli.commands  # noqa: F401
-    from tui.cli.main import cli
-
-    if command not in cli.commands:
-        raise Skip(f"`agenda-tui {command}` does not exist yet (issue 5)")
+    if command not in _commands().commands:
+        raise Skip(f"`agenda-tui {command}` is not registered")
     if bench.meetings == 0 and command != "export":
         raise Skip("empty store")
 
@@ -64,6 +63,15 @@ def _json_export(bench: Bench):
                  per=bench.meetings, unit="meetings")
 
 
+@measure("export ics: whole store", "export", repeat=3)
+def _ics_export(bench: Bench):
+    """No target in the issue; measured so that it stays reasonable."""
+    _need_export(bench, "export")
+    out = bench.scratch / "all.ics"
+    return Timed(lambda: _cli(bench, "export", "ics", "-o", str(out)),
+                 per=bench.meetings, unit="meetings")
+
+
 @measure("import json: whole store into an empty one", "export", repeat=3, target_ms=10_000,
          target_on=BIG)
 def _json_import(bench: Bench):
@@ -74,9 +82,7 @@ def _json_import(bench: Bench):
 
     def run() -> None:
         target = bench.scratch / f"imported-{next(numbers)}.db"
-        from tui.cli.main import cli
-
-        cli.main(args=["--db", str(target), "import", str(source)], standalone_mode=False)
+        _commands().main(args=["--db", str(target), "import", str(source)], standalone_mode=False)
         for suffix in ("", "-wal", "-shm"):  # keep the scratch folder small
             Path(f"{target}{suffix}").unlink(missing_ok=True)
 

@@ -87,10 +87,10 @@ def build_world(text: Text, people: int, topics: int, series: int) -> World:
     rng.shuffle(chosen)  # the order decides which countries meet most (Zipf)
     for code in chosen:
         name = country_name(code) or code
-        world.delegations.append((text.uuid(), name, code))
+        world.delegations.append((text.uuid(created), name, code))
     world.country_count = len(world.delegations)
     for name in v.ORGANISATIONS:
-        world.delegations.append((text.uuid(), name, None))
+        world.delegations.append((text.uuid(created), name, None))
     world.rows["delegations"] = [
         (id_, name, fold(name), code, "country" if code else "organisation", created, created)
         for id_, name, code in world.delegations
@@ -120,7 +120,7 @@ def build_world(text: Text, people: int, topics: int, series: int) -> World:
         if rng.random() < 0.6:
             affiliation = f"{text.pick(v.AFFILIATIONS)} ({world.delegations[home][1]})"
         stamp = text.stamp(rng.randrange(FIRST_DAY - 30, AS_OF))
-        person_id = text.uuid()
+        person_id = text.uuid(stamp)
         world.members[home].append(person_id)
         people_rows.append((person_id, name, fold(name), office, affiliation, stamp, stamp))
     world.rows["people"] = people_rows
@@ -134,7 +134,7 @@ def build_world(text: Text, people: int, topics: int, series: int) -> World:
         stamp = text.stamp(rng.randrange(FIRST_DAY - 30, AS_OF))
         description = text.sentence(foreign=0.2) if rng.random() < 0.3 else None
         tags = json.dumps(rng.sample(v.TAGS, rng.randint(0, 3)), ensure_ascii=False)
-        topic_id = text.uuid()
+        topic_id = text.uuid(stamp)
         world.topics.append((topic_id, name))
         topic_rows.append((topic_id, name, fold(name), description, tags, stamp, stamp))
     world.rows["topics"] = topic_rows
@@ -285,7 +285,7 @@ class Meetings:
         updated = created
         if status != "planned" and day <= AS_OF:
             updated = text.stamp(min(day + below(11), AS_OF))
-        meeting_id = text.uuid()
+        meeting_id = text.uuid(created)
         out["meetings"].append((
             meeting_id, title, text.day(day), time, zone, precision, city, country, code, venue,
             fmt, status, series.name if series else None, text.notes(), created, updated,
@@ -314,7 +314,7 @@ class Meetings:
                 else:
                     role = "observer" if rng.random() < 0.05 else "member"
                 out["participants"].append((
-                    self.text.uuid(), meeting_id, person, world.delegations[party][0], role,
+                    self.text.uuid(created), meeting_id, person, world.delegations[party][0], role,
                     created, created,
                 ))
 
@@ -328,7 +328,7 @@ class Meetings:
             if rng.random() < 0.7:
                 url = f"https://news.example.org/{date[:4]}/{date[5:7]}/report-{rng.getrandbits(32):x}"
             out["sources"].append((
-                text.uuid(), meeting_id, text.pick(v.OUTLETS),
+                text.uuid(created), meeting_id, text.pick(v.OUTLETS),
                 text.person_name() if rng.random() < 0.5 else None, url, date,
                 text.sentence(foreign=0.2) if rng.random() < 0.4 else None, created, created,
             ))

@@ -10,23 +10,36 @@ import datetime as dt
 import random
 
 from benchmarks import vocabulary as v
+from db.models import time_ordered_uuid, uuid_text
 
-_VARIANT = {d: "89ab"[int(d, 16) & 3] for d in "0123456789abcdef"}
+_EPOCH = dt.date(1970, 1, 1).toordinal()
 
 
 class Text:
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
         self._days: dict[int, str] = {}
+        self._day_millis: dict[str, int] = {}
 
     # -- ids and times ---------------------------------------------------------------------
 
-    def uuid(self) -> str:
-        """A version-4 UUID from the seeded generator, so ids repeat for a seed (and differ
-        between seeds); uuid.uuid4() would draw from the OS instead."""
-        h = self.rng.randbytes(16).hex()
-        # Version 4 in the 13th digit, the RFC 4122 variant (8, 9, a or b) in the 17th.
-        return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{_VARIANT[h[16]]}{h[17:20]}-{h[20:]}"
+    def uuid(self, stamp: str) -> str:
+        """A time-ordered (version 7) UUID, as the app makes them (db.models.new_id), for a
+        record created at `stamp` (a stored timestamp): its time part is the stamp, its random
+        part comes from the seeded generator, so ids repeat for a seed and differ between seeds.
+        """
+        bits = self.rng.getrandbits(74)
+        return uuid_text(time_ordered_uuid(self.millis(stamp), bits >> 62, bits))
+
+    def millis(self, stamp: str) -> int:
+        """Unix milliseconds of a stored timestamp ("2025-05-20T09:30:00.000Z")."""
+        day = stamp[:10]
+        start = self._day_millis.get(day)
+        if start is None:
+            ordinal = dt.date.fromisoformat(day).toordinal()
+            start = self._day_millis[day] = (ordinal - _EPOCH) * 86_400_000
+        return (start + int(stamp[11:13]) * 3_600_000 + int(stamp[14:16]) * 60_000
+                + int(stamp[17:19]) * 1000 + int(stamp[20:23]))
 
     def day(self, ordinal: int) -> str:
         """ISO text of a date ordinal (cached: many rows share a day)."""

@@ -4,9 +4,10 @@ big exports); `write_atomic` puts it in a file without ever leaving half a file 
 
 from __future__ import annotations
 
+from db.export.agenda import iter_range_agenda, range_agenda
 from db.export.dossier import topic_dossier
 from db.export.files import ExportFailed, suggested_name, write_atomic
-from db.export.markdown import iter_range_agenda, meeting_brief, range_agenda
+from db.export.markdown import meeting_brief
 
 # JSON (db.export.json_io: iter_json, export_json, load_file, import_records, import_file) and
 # iCalendar (db.export.ics: ics_export, export_ics) are imported from their modules: they pull

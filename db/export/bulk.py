@@ -15,9 +15,14 @@ Merge rule (documented in the README):
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from functools import cache
+from operator import attrgetter
+from types import NoneType as NONE
+from types import UnionType
+from typing import Annotated, Union, get_args, get_origin
 
 from pydantic import TypeAdapter
 
@@ -41,6 +46,9 @@ _SINGULAR = {
 }
 _FTS_TABLES = ("meetings", "people", "topics", "agenda_items")
 _KEYED_TABLES = ("delegations", "people", "topics")
+_TABLES = ("meetings", "delegations", "people", "participants", "topics", "agenda_items",
+           "status_changes", "sources")  # parents before children
+_ID, _MEETING_ID, _PERSON_ID = attrgetter("id"), attrgetter("meeting_id"), attrgetter("person_id")
 
 
 @dataclass
@@ -51,24 +59,27 @@ class Plan:
 
 
 def plan_import(conn: sqlite3.Connection, records: Records, name: str) -> Plan:
+    """Check every reference and apply the merge rule. The common case, a big file into an
+    empty store, is a few set operations per table (in C): loops over the records only run
+    to name a problem or to redirect and skip what the store already holds."""
     problems: list[str] = []
-    stored = {table: _stored_ids(conn, table, [r.id for r in records.table(table)])
-              for table in ("meetings", "delegations", "people", "participants", "topics",
-                            "agenda_items", "status_changes", "sources")}
+    ids = {table: list(map(_ID, records.table(table))) for table in _TABLES}
+    stored = {table: _stored_ids(conn, table, ids[table]) for table in _TABLES}
     # Ids the file may refer to: its own and the store's (checked lazily, below).
-    in_file = {table: {r.id for r in records.table(table)} for table in stored}
+    in_file = {table: set(ids[table]) for table in _TABLES}
     redirect: dict[str, dict[str, str]] = {"topics": {}, "delegations": {}}
     _merge_by_name(conn, records, stored, redirect, problems)
 
     for table, column, target in _REFERENCES:
-        wanted = {
-            getattr(r, column) for r in records.table(table)
-            if getattr(r, column) is not None and getattr(r, column) not in in_file[target]
-        }
-        known = _stored_ids(conn, target, sorted(wanted))
-        for index, record in enumerate(records.table(table)):
-            value = getattr(record, column)
-            if value is not None and value not in in_file[target] and value not in known:
+        rows = records.table(table)
+        values = list(map(attrgetter(column), rows))
+        wanted = set(values) - in_file[target]
+        wanted.discard(None)
+        missing = wanted - _stored_ids(conn, target, sorted(wanted)) if wanted else wanted
+        if not missing:
+            continue
+        for index, (record, value) in enumerate(zip(rows, values, strict=True)):
+            if value in missing:
                 problems.append(
                     f"{table}[{index}] (id {record.id}): {column}: no {_SINGULAR[target]} with "
                     f"id {value} in the file or the store"
@@ -80,23 +91,28 @@ def plan_import(conn: sqlite3.Connection, records: Records, name: str) -> Plan:
         raise ImportFailed(f"{name}: {problems[0]}{extra}; nothing was imported")
 
     plan = Plan(Records())
-    for table in stored:
-        fresh = [r for r in records.table(table) if r.id not in stored[table]]
+    for table in _TABLES:
+        fresh = records.table(table)
+        if stored[table]:
+            fresh = [r for r in fresh if r.id not in stored[table]]
         plan.kept[table] = len(records.table(table)) - len(fresh)
         if table in redirect:
             plan.merged[table] = sum(1 for r in fresh if r.id in redirect[table])
-            fresh = [r for r in fresh if r.id not in redirect[table]]
+            if redirect[table]:
+                fresh = [r for r in fresh if r.id not in redirect[table]]
         plan.records.table(table).extend(fresh)
-    plan.records.participants[:] = [
-        p.model_copy(update={"delegation_id": redirect["delegations"][p.delegation_id]})
-        if p.delegation_id in redirect["delegations"] else p
-        for p in plan.records.participants
-    ]
-    plan.records.agenda_items[:] = [
-        i.model_copy(update={"topic_id": redirect["topics"][i.topic_id]})
-        if i.topic_id in redirect["topics"] else i
-        for i in plan.records.agenda_items
-    ]
+    if redirect["delegations"]:
+        plan.records.participants[:] = [
+            p.model_copy(update={"delegation_id": redirect["delegations"][p.delegation_id]})
+            if p.delegation_id in redirect["delegations"] else p
+            for p in plan.records.participants
+        ]
+    if redirect["topics"]:
+        plan.records.agenda_items[:] = [
+            i.model_copy(update={"topic_id": redirect["topics"][i.topic_id]})
+            if i.topic_id in redirect["topics"] else i
+            for i in plan.records.agenda_items
+        ]
     _skip_listed_participants(conn, plan)
     return plan
 
@@ -146,9 +162,13 @@ def _stored_keys(conn, table: str, keys: list[str]) -> Iterable[tuple[str, str]]
 
 
 def _check_participants(records: Records, problems: list[str]) -> None:
+    parts = records.participants
+    pairs = list(zip(map(_MEETING_ID, parts), map(_PERSON_ID, parts), strict=True))
+    if len(set(pairs)) == len(pairs):  # no person twice in a meeting: the usual case
+        return
     seen: dict[tuple[str, str], int] = {}
-    for index, part in enumerate(records.participants):
-        first = seen.setdefault((part.meeting_id, part.person_id), index)
+    for index, (part, pair) in enumerate(zip(parts, pairs, strict=True)):
+        first = seen.setdefault(pair, index)
         if first != index:
             problems.append(
                 f"participants[{index}] (id {part.id}): person_id: the person is already "
@@ -159,7 +179,9 @@ def _check_participants(records: Records, problems: list[str]) -> None:
 def _skip_listed_participants(conn, plan: Plan) -> None:
     """Drop new participations of a person already listed in a stored meeting."""
     parts = plan.records.participants
-    meetings = sorted({p.meeting_id for p in parts} - {m.id for m in plan.records.meetings})
+    meetings = sorted(set(map(_MEETING_ID, parts)) - set(map(_ID, plan.records.meetings)))
+    if not meetings:
+        return
     listed = set(_in(conn, "SELECT meeting_id, person_id FROM participants WHERE meeting_id",
                      meetings))
     if listed:
@@ -184,25 +206,97 @@ def _in(conn, select: str, values: list) -> Iterable[tuple]:
 # -- inserting ----------------------------------------------------------------------------------
 
 
+BULK_FROM = 10_000  # records in an import from which bulk_session's settings pay off
+BULK_CACHE_KIB = 512 * 1024  # SQLite page cache during a bulk import (freed afterwards)
+
+
+@contextmanager
+def bulk_session(store, records: int) -> Iterator[None]:
+    """Connection settings for one import, restored afterwards (on failure too):
+
+    - Foreign keys are not enforced row by row: plan_import has checked every reference
+      against the file and the store inside the same write transaction, and SQLite's own
+      check costs a parent lookup per row (a sixth of a 50,000-meeting import).
+    - A big page cache, so that index pages stay in memory while they fill.
+    - For a big import, a rollback journal instead of the write-ahead log, if no other
+      connection has the store open: in WAL mode every new page is written twice (to the log
+      at commit, then to the store when the log is checkpointed), a second pass over
+      hundreds of megabytes. A rollback journal keeps the import atomic and, with the store's
+      synchronous = FULL, the commit durable; WAL is switched back on right after.
+    """
+    conn = store.conn
+    if store.readonly:  # the write is refused with the usual message; nothing to set
+        yield
+        return
+    with store._lock:
+        cache = conn.execute("PRAGMA cache_size").fetchone()[0]
+        timeout = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+        conn.execute(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
+        conn.execute("PRAGMA foreign_keys = OFF")
+        journal = None
+        if records >= BULK_FROM:
+            conn.execute("PRAGMA busy_timeout = 0")  # in use elsewhere: keep WAL, do not wait
+            try:
+                journal = conn.execute("PRAGMA journal_mode").fetchone()[0]
+                if journal == "wal":
+                    conn.execute("PRAGMA journal_mode = DELETE")
+            except sqlite3.OperationalError:
+                journal = None
+            conn.execute(f"PRAGMA busy_timeout = {timeout}")
+        try:
+            yield
+        finally:
+            if journal == "wal":
+                with suppress(sqlite3.OperationalError):
+                    conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute(f"PRAGMA cache_size = {cache}")
+
+
 def insert_plan(conn: sqlite3.Connection, records: Records) -> None:
     """Insert every record, parents first, inside the caller's transaction."""
-    for table in ("meetings", "delegations", "people", "participants", "topics",
-                  "agenda_items", "status_changes", "sources"):
+    for table in _TABLES:
         models = records.table(table)
         if not models:
             continue
-        if table in _KEYED_TABLES:  # few rows; to_row adds the name_key matching column
-            rows = [to_row(model) for model in models]
-        else:  # one pydantic-core call for the whole table: half the time of to_row per row
-            rows = _dumper(type(models[0])).dump_python(models, mode="json")
-        columns = list(rows[0])
+        columns, values = _rows(table, models)
         sql = (f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
                f"VALUES ({', '.join('?' for _ in columns)})")
-        values = (tuple(row.values()) for row in rows)
-        if _worth_rebuilding(conn, table, len(rows)):
+        if _worth_rebuilding(conn, table, len(values)):
             _insert_then_index(conn, table, sql, values)
         else:
             conn.executemany(sql, values)
+
+
+def _rows(table: str, models: list) -> tuple[list[str], list[tuple]]:
+    """Column names and one tuple of values per model, as stored."""
+    model = type(models[0])
+    if table in _KEYED_TABLES:  # few rows; to_row adds the name_key matching column
+        rows = [to_row(m) for m in models]
+        return list(rows[0]), [tuple(row.values()) for row in rows]
+    columns = list(model.model_fields)
+    if _stored_as_is(model):  # the attributes are the stored values: no conversion at all
+        return columns, list(map(attrgetter(*columns), models))
+    # One pydantic-core call for the whole table: half the time of to_row per row.
+    rows = _dumper(model).dump_python(models, mode="json")
+    return columns, [tuple(row.values()) for row in rows]
+
+
+@cache
+def _stored_as_is(model) -> bool:
+    """Whether every field holds text, a text enum (sqlite3 binds a str subclass as its text)
+    or a whole number, possibly None: then the model's attributes are what to_row stores."""
+    return all(_plain(info.annotation) for info in model.model_fields.values())
+
+
+def _plain(annotation) -> bool:
+    if annotation is NONE:
+        return True
+    if get_origin(annotation) is Annotated:
+        return _plain(get_args(annotation)[0])
+    if get_origin(annotation) in (Union, UnionType):
+        return all(_plain(member) for member in get_args(annotation))
+    return isinstance(annotation, type) and issubclass(annotation, str | int)
 
 
 @cache
@@ -220,10 +314,11 @@ def _worth_rebuilding(conn, table: str, adding: int) -> bool:
 
 def _insert_then_index(conn, table: str, sql: str, values) -> None:
     """Insert with the table's secondary indexes and full-text trigger set aside, then build
-    them once. Row by row, every index insert lands on a random page (ids are random UUIDs)
-    and SQLite's FTS5 flushes its pending terms at every statement; building afterwards is a
-    sort. All of this runs in the import's transaction: a failure restores the indexes and the
-    trigger along with everything else, and other connections never see them missing."""
+    them once. Row by row, every index insert lands on a random page (an index on meeting_id
+    or person_id is in no useful order for a file in creation order) and SQLite's FTS5
+    flushes its pending terms at every statement; building afterwards is a sort. All of this
+    runs in the import's transaction: a failure restores the indexes and the trigger along
+    with everything else, and other connections never see them missing."""
     saved = conn.execute(
         "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL "
         "AND (type = 'index' OR (type = 'trigger' AND name = ?))",

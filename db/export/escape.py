@@ -56,6 +56,27 @@ def inline(text: str | None) -> str:
     return _escape_line(text.strip(" "))
 
 
+_PLAIN_MARKS = ("\t", "  ", *_SPECIALS)
+_EDGES = _STARTERS | {" "}
+
+
+def all_plain(texts: list[str], *, breaks: bool = False) -> bool:
+    """Whether inline() leaves every one of these (non-empty) texts as it is: no markup
+    character, no run of spaces, tab or newline, no block starter or space at either end.
+    Checked on all of them at once (a few scans of one string instead of a dozen per text),
+    for the agenda items of a meeting. With `breaks`, newlines do not count: the caller runs
+    inline() on every text with one. `texts` must not contain "\x00" (stored text never
+    does): it separates them."""
+    joined = "\x00".join(texts)
+    if not breaks and "\n" in joined:
+        return False
+    for mark in _PLAIN_MARKS:
+        if mark in joined:
+            return False
+    return _EDGES.isdisjoint([text[:1] for text in texts]) and \
+        " " not in [text[-1:] for text in texts]
+
+
 def paragraphs(text: str | None) -> list[str]:
     """Multi-line text (notes, outcomes) as markdown paragraphs that keep the writer's line
     breaks (a backslash at the end of a line is a hard break) and blank-line paragraph breaks.

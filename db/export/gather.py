@@ -37,6 +37,16 @@ def _when(iso_date: str, precision: str) -> str:
     return when_text(dt.date.fromisoformat(iso_date), precision)
 
 
+def when_of(date: str, precision: str, time: str | None, timezone: str | None) -> str:
+    """A meeting's date as honestly as it is known, with the time and zone when set."""
+    text = _when(date, precision)
+    if time:
+        text += f", {time[:5]}"
+        if timezone:
+            text += f" ({timezone})"
+    return text
+
+
 class MeetingRec(NamedTuple):
     id: str
     title: str
@@ -56,13 +66,7 @@ class MeetingRec(NamedTuple):
 
     @property
     def when(self) -> str:
-        """The date as honestly as it is known, with the time and zone when set."""
-        text = _when(self.date, self.precision)
-        if self.time:
-            text += f", {self.time[:5]}"
-            if self.timezone:
-                text += f" ({self.timezone})"
-        return text
+        return when_of(self.date, self.precision, self.time, self.timezone)
 
     @property
     def place(self) -> str:
@@ -154,69 +158,111 @@ def bundle(store, meeting_id: str) -> MeetingBundle:
 
 
 def iter_where(store, where: str, params: list) -> Iterator[MeetingBundle]:
-    """Meetings matching an SQL condition on `m`, streamed in (date, id) order.
-
-    Four queries run side by side, each ordered by the meetings' (date, id), so SQLite walks the
-    date index once per table and Python merges the streams: no per-meeting queries and no
-    whole-store lists in memory. One read transaction keeps the four views consistent.
-    """
-    order = "ORDER BY m.date, m.id"
+    """Meetings matching an SQL condition on `m`, streamed in (date, id) order, as bundles."""
     with store._read() as conn:
-        # Names of the topics, people and delegations involved, looked up once: joining them
-        # row by row costs SQLite more than a dict lookup costs Python (500,000 items).
+        topics, people, delegations = names(conn, where, params)
+        make_meeting = MeetingRec._make
+        for meeting, person_rows, item_rows, source_rows in iter_rows(conn, where, params):
+            yield MeetingBundle(
+                make_meeting(meeting),
+                [PersonRec(r[0], r[1], *people[r[2]], r[3], delegations.get(r[3]))
+                 for r in person_rows],
+                [ItemRec(r[0], r[1], r[2], r[3], topics[r[4]]) for r in item_rows],
+                list(map(SourceRec._make, source_rows)),
+            )
+
+
+class Names(NamedTuple):
+    """Names of the topics, people and delegations involved, looked up once: joining them row
+    by row costs SQLite more than a dict lookup costs Python (500,000 items)."""
+
+    topics: dict[str, str]  # id -> name
+    people: dict[str, tuple]  # id -> (name, office, affiliation)
+    delegations: dict[str, str]  # id -> name
+
+
+def names(conn, where: str, params: list) -> Names:
+    if _most_meetings(conn, where, params):  # then every name: cheaper than finding the used
+        topics = dict(conn.execute("SELECT id, name FROM topics"))
+        people = {row[0]: row[1:] for row in conn.execute(
+            "SELECT id, name, office, affiliation FROM people")}
+    else:
         topics = dict(conn.execute(
             "SELECT id, name FROM topics WHERE id IN (SELECT a.topic_id FROM meetings m "
             f"JOIN agenda_items a ON a.meeting_id = m.id WHERE {where})", params,
         ))
         people = {row[0]: row[1:] for row in conn.execute(
             "SELECT id, name, office, affiliation FROM people WHERE id IN (SELECT p.person_id "
-            f"FROM meetings m JOIN participants p ON p.meeting_id = m.id WHERE {where})", params,
+            f"FROM meetings m JOIN participants p ON p.meeting_id = m.id WHERE {where})",
+            params,
         )}
-        delegations = dict(conn.execute("SELECT id, name FROM delegations"))
-        meetings = conn.execute(
-            f"SELECT {_MEETING_COLUMNS} FROM meetings m WHERE {where} {order}", params
-        )
-        # Ties in position (which the store does not create) fall back to insertion order.
-        item_rows = conn.execute(
-            "SELECT m.id, a.text, a.status, a.outcome, a.topic_id "
-            "FROM meetings m CROSS JOIN agenda_items a ON a.meeting_id = m.id "
-            f"WHERE {where} {order}, a.position",
-            params,
-        )
-        person_rows = conn.execute(
-            "SELECT m.id, p.role, p.person_id, p.delegation_id "
-            "FROM meetings m CROSS JOIN participants p ON p.meeting_id = m.id "
-            f"WHERE {where} {order}",
-            params,
-        )
-        source_rows = conn.execute(
-            "SELECT m.id, s.outlet, s.author, s.url, s.published, s.excerpt "
-            "FROM meetings m CROSS JOIN sources s ON s.meeting_id = m.id "
-            f"WHERE {where} {order}, s.published, s.outlet, s.id",
-            params,
-        )
-        streams = [
-            _groups(person_rows, lambda r: PersonRec(
-                r[0], r[1], *people[r[2]], r[3], delegations.get(r[3]))),
-            _groups(item_rows, lambda r: ItemRec(r[0], r[1], r[2], r[3], topics[r[4]])),
-            _groups(source_rows, SourceRec._make),
-        ]
-        heads = [next(stream, None) for stream in streams]
-        make_meeting = MeetingRec._make
-        for row in meetings:
-            found = MeetingBundle(make_meeting(row))
-            lists = (found.people, found.items, found.sources)
-            for index, head in enumerate(heads):
-                if head is not None and head[0] == row[0]:
-                    lists[index].extend(head[1])
-                    heads[index] = next(streams[index], None)
-            yield found
+    delegations = dict(conn.execute("SELECT id, name FROM delegations"))
+    return Names(topics, people, delegations)
 
 
-def _groups(cursor, make) -> Iterator[tuple[str, list]]:
-    """(meeting id, [records]) for each run of rows of one meeting."""
-    for key, rows in groupby(cursor, key=itemgetter(0)):
-        yield key, [make(row) for row in rows]
+def _most_meetings(conn, where: str, params: list) -> bool:
+    if where == "1":
+        return True
+    total = conn.execute("SELECT count(*) FROM meetings").fetchone()[0]
+    chosen = conn.execute(f"SELECT count(*) FROM meetings m WHERE {where}", params).fetchone()[0]
+    return chosen * 2 >= total
+
+
+_NONE: list = []  # shared by meetings without participants, items or sources: never changed
+
+
+def iter_rows(conn, where: str, params: list) -> Iterator[tuple[tuple, list, list, list]]:
+    """For each meeting matching an SQL condition on `m`, in (date, id) order: its row
+    (_MEETING_COLUMNS) and its rows of participants (meeting id, role, person id, delegation
+    id), agenda items (meeting id, text, status, outcome, topic id) and sources (meeting id,
+    outlet, author, url, published, excerpt), as plain tuples; the lists must not be changed.
+
+    Four queries run side by side, each ordered by the meetings' (date, id), so SQLite walks the
+    date index once per table and Python merges the streams: no per-meeting queries and no
+    whole-store lists in memory. Run it inside one read transaction (Store._read), which keeps
+    the four views consistent.
+    """
+    order = "ORDER BY m.date, m.id"
+    meetings = conn.execute(
+        f"SELECT {_MEETING_COLUMNS} FROM meetings m WHERE {where} {order}", params
+    )
+    # Ties in position (which the store does not create) fall back to insertion order.
+    item_rows = conn.execute(
+        "SELECT m.id, a.text, a.status, a.outcome, a.topic_id "
+        "FROM meetings m CROSS JOIN agenda_items a ON a.meeting_id = m.id "
+        f"WHERE {where} {order}, a.position",
+        params,
+    )
+    person_rows = conn.execute(
+        "SELECT m.id, p.role, p.person_id, p.delegation_id "
+        "FROM meetings m CROSS JOIN participants p ON p.meeting_id = m.id "
+        f"WHERE {where} {order}",
+        params,
+    )
+    source_rows = conn.execute(
+        "SELECT m.id, s.outlet, s.author, s.url, s.published, s.excerpt "
+        "FROM meetings m CROSS JOIN sources s ON s.meeting_id = m.id "
+        f"WHERE {where} {order}, s.published, s.outlet, s.id",
+        params,
+    )
+    first = itemgetter(0)
+    people, items, sources = (groupby(rows, first)
+                              for rows in (person_rows, item_rows, source_rows))
+    next_people, next_items, next_sources = (next(people, None), next(items, None),
+                                             next(sources, None))
+    for row in meetings:
+        meeting_id = row[0]
+        found_people = found_items = found_sources = _NONE
+        if next_people is not None and next_people[0] == meeting_id:
+            found_people = list(next_people[1])
+            next_people = next(people, None)
+        if next_items is not None and next_items[0] == meeting_id:
+            found_items = list(next_items[1])
+            next_items = next(items, None)
+        if next_sources is not None and next_sources[0] == meeting_id:
+            found_sources = list(next_sources[1])
+            next_sources = next(sources, None)
+        yield row, found_people, found_items, found_sources
 
 
 def sources_of(store, meeting_ids: list[str]) -> dict[str, list[SourceRec]]:

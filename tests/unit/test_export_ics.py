@@ -77,3 +77,35 @@ def test_folding_keeps_lines_short_and_characters_whole(store):
     store.update_meeting(store.meeting(SEED_MEETING_ID).edit(notes=long_notes))
     seed = events(export_ics(store))[SEED_MEETING_ID]
     assert long_notes.strip() in str(seed["description"])
+
+
+def test_events_are_written_as_icalendar_writes_them(empty_store):
+    """The fast writer (event_lines) gives icalendar's own lines for every kind of date, zone
+    and text: markup, iCalendar's special characters, breaks, non-Latin scripts."""
+    from db.drafts import ItemDraft, MeetingDraft, ParticipantDraft, SourceDraft
+    from db.export.gather import iter_bundles
+    from db.export.ics import event, event_lines
+
+    hostile = 'A; b, c\\d "q" \\N e\nf\r\ng — Türkiye العربية 中文 🇹🇷'
+    kinds = [
+        {"precision": "day"}, {"precision": "month"}, {"precision": "approximate"},
+        {"precision": "day", "time": "09:30"},
+        *({"precision": "day", "time": "23:05", "timezone": zone}
+          for zone in ("Europe/Istanbul", "America/New_York", "UTC", "Etc/UTC", "Asia/Kolkata")),
+    ]
+    for number, kind in enumerate(kinds):
+        meeting = Meeting(title=f"{hostile.splitlines()[0]} {number}", date="2025-05-20",
+                          city="Ankara; old town", country="Türkiye", venue="Hall, 2",
+                          series="Series; one" if number % 2 else None, notes=hostile,
+                          status=["planned", "held", "cancelled", "postponed"][number % 4],
+                          **kind)
+        empty_store.save_draft(MeetingDraft(
+            meeting=meeting,
+            participants=[ParticipantDraft(name="Ayşe, Jr.", delegation="Türkiye")],
+            items=[ItemDraft(topic="Topic; a, b", text="Item \\ text", outcome="o; p\nq")],
+            sources=[SourceDraft(outlet="Outlet, x", url="https://example.org/a,b;c")],
+        ))
+    bundles = list(iter_bundles(empty_store))
+    assert len(bundles) == len(kinds)
+    for bundle in bundles:
+        assert event_lines(bundle) == [line for line in event(bundle).content_lines() if line]

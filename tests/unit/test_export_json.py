@@ -232,3 +232,70 @@ def test_a_large_import_keeps_the_schema_and_search(empty_store):
     # The per-row trigger is back: a later single write is indexed too.
     empty_store.add_item(big.meetings[0].id, ItemDraft(topic="Bulk topic", text="after xyzzy"))
     assert [hit.label for hit in empty_store.search("xyzzy")] == ["after xyzzy"]
+
+
+# -- bulk imports ---------------------------------------------------------------------------------
+
+
+def _connection_state(store: Store) -> tuple:
+    conn = store.conn
+    return tuple(conn.execute(f"PRAGMA {name}").fetchone()[0]
+                 for name in ("journal_mode", "foreign_keys", "cache_size", "busy_timeout"))
+
+
+@pytest.mark.parametrize("shared", [False, True], ids=["alone", "open-elsewhere"])
+def test_bulk_import_settings_are_restored(store, empty_store, monkeypatch, shared):
+    """A big import runs with foreign keys unchecked row by row and, when no other connection
+    has the store open, a rollback journal (bulk.py): afterwards the store is in WAL mode with
+    every setting as before, and every reference resolves."""
+    import sqlite3
+
+    from db.export import bulk
+
+    monkeypatch.setattr(bulk, "BULK_FROM", 1)  # the sample is small; take the bulk path
+    before = _connection_state(empty_store)
+    other = sqlite3.connect(empty_store.path) if shared else None
+    try:
+        if other:
+            other.execute("SELECT count(*) FROM meetings").fetchone()  # holds the WAL open
+        import_data(empty_store, export_json(store))
+    finally:
+        if other:
+            other.close()
+    assert _connection_state(empty_store) == before
+    assert before[:2] == ("wal", 1)
+    assert empty_store.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert empty_store.integrity_check() == "ok"
+    assert export_json(empty_store) == export_json(store)
+
+
+def test_failed_bulk_import_restores_the_settings(store, empty_store, monkeypatch):
+    from db.export import bulk
+
+    monkeypatch.setattr(bulk, "BULK_FROM", 1)
+    before = _connection_state(empty_store)
+    text = _edit(export_json(store), "agenda_items", 0, topic_id="missing-topic")
+    with pytest.raises(ImportFailed, match="no topic with id missing-topic"):
+        import_data(empty_store, text)
+    assert _connection_state(empty_store) == before
+    assert sum(empty_store.counts().values()) == 0
+
+
+def test_rows_for_insert_are_the_stored_values(store):
+    """Tables whose fields are all text, text enums or numbers are inserted from the models'
+    attributes directly (bulk._rows); the values must be exactly what to_row stores."""
+    from db.export.bulk import _rows, _stored_as_is
+    from db.export.json_io import read_export
+    from db.models import AgendaItem, Meeting, Participant, StatusChange
+    from db.rows import to_row
+
+    assert all(map(_stored_as_is, (AgendaItem, Participant, StatusChange)))
+    assert not _stored_as_is(Meeting)  # dates and times are converted
+    records = read_export(export_json(store))
+    for table, models in vars(records).items():
+        columns, values = _rows(table, models)
+        expected = [to_row(model) for model in models]
+        assert [dict(zip(columns, row, strict=True)) for row in values] == expected, table
+        for row in values:
+            assert all(type(value) in (str, int, type(None)) or isinstance(value, str)
+                       for value in row)

@@ -209,3 +209,39 @@ def test_line_starts_never_open_blocks(lines):
 
 def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+_ANY_TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",),
+                                           blacklist_characters="\x00"), min_size=1,
+                    max_size=30)
+# Texts that are often plain, sometimes with one markup character, space or break.
+_MOSTLY_PLAIN = st.one_of(
+    st.text(alphabet="abc XYZ.,:;'()–çş中🇹🇷", min_size=1, max_size=20),
+    st.builds(lambda a, mark, b: a + mark + b, st.text("ab ", max_size=5),
+              st.sampled_from([*"\\`*_[]<>|~#$&\n\t-+=0123456789 ", "  ", "&amp;"]),
+              st.text("ab ", max_size=5)).filter(bool),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(_MOSTLY_PLAIN, _ANY_TEXT), min_size=1, max_size=6))
+def test_plain_texts_are_exactly_what_inline_leaves_alone(texts):
+    """all_plain (the range agenda's check for a meeting's items at once) never says plain
+    when inline() would change a text; with breaks=True, texts with a newline are the caller's
+    to escape."""
+    unchanged = [escape.inline(text) == text for text in texts]
+    if escape.all_plain(texts):
+        assert all(unchanged)
+    if escape.all_plain(texts, breaks=True):
+        assert all(ok for ok, text in zip(unchanged, texts, strict=True) if "\n" not in text)
+
+
+_WORDS = st.lists(st.text(alphabet="abcXYZ.,:;'()–çşı中🇹🇷", min_size=1, max_size=8),
+                  min_size=1, max_size=5).map(" ".join)
+
+
+@given(st.lists(_WORDS, min_size=1, max_size=6))
+def test_plain_texts_are_recognised(texts):
+    """Words of any script with punctuation but no markup: plain (the fast path is taken)."""
+    assert all(escape.inline(text) == text for text in texts)
+    assert escape.all_plain(texts)

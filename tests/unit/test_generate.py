@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
@@ -64,6 +66,23 @@ def test_every_row_is_valid_for_its_model(generated, model):
         # Validating a row again must give the same record: ids, texts and timestamps are
         # already in the form the models make (NFC text, UTC milliseconds, month dates...).
         assert cls.model_validate(stored.model_dump()) == stored, row
+
+
+def test_ids_are_time_ordered_uuids_of_their_creation(generated):
+    """Ids are made as the app makes them (version-7 UUIDs, db.models.new_id), with the
+    record's created_at as their time, so an import in creation order appends to the
+    primary-key index."""
+    with Store.open(generated) as store:
+        for table in TABLES:
+            sample = store.conn.execute(
+                f"SELECT id, created_at FROM [{table}] ORDER BY rowid LIMIT 200").fetchall()
+            for record_id, created_at in sample:
+                value = uuid.UUID(record_id)
+                assert (str(value), value.version, value.variant) == (
+                    record_id, 7, uuid.RFC_4122), record_id
+                since_epoch = dt.datetime.fromisoformat(created_at) - dt.datetime(1970, 1, 1,
+                                                                                  tzinfo=dt.UTC)
+                assert value.int >> 80 == since_epoch // dt.timedelta(milliseconds=1), created_at
 
 
 def test_status_histories_end_in_the_current_status(generated):

@@ -93,3 +93,20 @@ def test_item_status_cycles_through_every_status():
     while (nxt := seen[-1].next()) != ItemStatus.PROPOSED:
         seen.append(nxt)
     assert seen == list(ItemStatus)
+
+
+def test_new_ids_are_time_ordered_uuids():
+    """Version-7 UUIDs (RFC 9562): later ids sort later, so new rows append to the index."""
+    import time
+    import uuid
+
+    from db.models import new_id
+
+    before = time.time_ns() // 1_000_000
+    ids = [new_id() for _ in range(2000)]
+    after = time.time_ns() // 1_000_000
+    assert ids == sorted(ids) and len(set(ids)) == len(ids)
+    for text in ids[:: 100]:
+        value = uuid.UUID(text)
+        assert (str(value), value.version, value.variant) == (text, 7, uuid.RFC_4122)
+        assert before <= value.int >> 80 <= after + 1  # +1: a full millisecond may carry over
