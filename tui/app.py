@@ -4,6 +4,8 @@ the main screen."""
 from __future__ import annotations
 
 import datetime as dt
+import os
+import time
 
 from textual.app import App
 from textual.binding import Binding
@@ -33,6 +35,22 @@ class AgendaApp(App):
         from tui.screens.main import MainScreen
 
         self.push_screen(MainScreen())
+
+    def mark_started(self) -> None:
+        """For the cold-start benchmark (benchmarks/measures_app.py): with
+        AGENDA_TUI_STARTUP_MARK=PATH set, write the wall-clock time to PATH once the first frame
+        with the timeline filled is painted, then quit if AGENDA_TUI_EXIT_AFTER_START is set."""
+        mark = os.environ.get("AGENDA_TUI_STARTUP_MARK")
+        if not mark:
+            return
+
+        def painted() -> None:
+            with open(mark, "w", encoding="utf-8") as out:
+                out.write(f"{time.time()!r}\n")
+            if os.environ.get("AGENDA_TUI_EXIT_AFTER_START"):
+                self.exit()
+
+        self.call_after_refresh(painted)
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen

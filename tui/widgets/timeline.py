@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from db.views import MeetingFilter, MeetingRow
 from tui.badges import meeting_badge
 from tui.tasks import store_call
+from tui.widgets.cursor import CursorList
 
 PAGE = 100  # meetings fetched per page
 WINDOW = 400  # most meetings held at once
@@ -25,7 +26,7 @@ TODAY_ID = "today"
 EXPORT = Binding.Group("Export", compact=True)
 
 
-class TimelinePane(OptionList):
+class TimelinePane(CursorList):
     """Meetings by date; posts MeetingHighlighted as the cursor moves."""
 
     BINDINGS = [
