@@ -131,17 +131,22 @@ class Terminal:
 
     # -- keys ----------------------------------------------------------------------------------
 
-    def press(self, key: str, *, quiet: float = 0.1, timeout: float = 30.0) -> Burst | None:
+    def press(self, key: str, *, quiet: float = 0.1, wait: float = 2.0,
+              timeout: float = 30.0) -> Burst | None:
         """Send one key and time the screen update it causes: from writing its bytes to the end
         of the first frame drawn, and of the last one before `quiet` seconds of silence. None if
-        the screen did not change (a key with nothing to do, such as moving down on the last
-        row)."""
+        nothing was drawn within `wait` seconds (a key with nothing to do, such as moving down
+        on the last row)."""
         data = KEYS.get(key, key.encode())
         start, known = len(self.output), len(self.arrivals)
         sent = time.perf_counter()
         os.write(self.fd, data)
-        if not self.read_until_quiet(quiet, timeout):
+        first = self._read(wait)
+        if first is None:
+            raise TerminalError(f"the app ended unexpectedly: {self.screen_text()[-600:]}")
+        if not first:
             return None
+        self.read_until_quiet(quiet, timeout)
         ends = self.frame_ends(start, known)
         return Burst(ends[0] - sent, ends[-1] - sent, len(ends))
 

@@ -4,8 +4,6 @@ the main screen."""
 from __future__ import annotations
 
 import datetime as dt
-import os
-import time
 
 from textual.app import App
 from textual.binding import Binding
@@ -36,21 +34,13 @@ class AgendaApp(App):
 
         self.push_screen(MainScreen())
 
-    def mark_started(self) -> None:
-        """For the cold-start benchmark (benchmarks/measures_app.py): with
-        AGENDA_TUI_STARTUP_MARK=PATH set, write the wall-clock time to PATH once the first frame
-        with the timeline filled is painted, then quit if AGENDA_TUI_EXIT_AFTER_START is set."""
-        mark = os.environ.get("AGENDA_TUI_STARTUP_MARK")
-        if not mark:
-            return
+    def started(self) -> None:
+        """Called once by the main screen when its timeline first shows meetings: after that
+        frame is drawn, later screens' imports are warmed and the benchmark's start is marked
+        (tui/startup.py)."""
+        from tui.startup import first_frame_drawn
 
-        def painted() -> None:
-            with open(mark, "w", encoding="utf-8") as out:
-                out.write(f"{time.time()!r}\n")
-            if os.environ.get("AGENDA_TUI_EXIT_AFTER_START"):
-                self.exit()
-
-        self.call_after_refresh(painted)
+        self.call_after_refresh(first_frame_drawn, self)
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen

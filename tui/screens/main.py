@@ -135,9 +135,9 @@ class MainScreen(EditActions, Screen):
             self.timeline.border_title = pane_title(self.timeline, "Timeline")
         if message.count == 0:
             self.load_detail(None)
-        if not self._started:  # the first window of meetings: the app is up (for the benchmark)
+        if not self._started:  # the first meetings: the app is up (tui/startup.py)
             self._started = True
-            self.app.mark_started()
+            self.app.started()
 
     def _welcome_text(self) -> str:
         add = self.app.key_for("add_meeting", self)

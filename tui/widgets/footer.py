@@ -1,24 +1,33 @@
-"""The main screen's footer: Textual's Footer, rebuilt only when the keys it shows change.
+"""The main screen's footer: Textual's Footer, with its keys built once per set of bindings.
 
-Textual's Footer rebuilds all its keys (some twenty widgets, each styled anew) every time a
-widget calls refresh_bindings, and the main screen's panes do that on every cursor move so that
-dimmed keys follow what is under the cursor. That rebuild was most of a keystroke's cost
-(README, Performance); here it happens once per change of the keys' state, at most once per
-refresh however many panes asked, and each key is styled once instead of twice.
+Textual's Footer removes and rebuilds all its keys (some twenty widgets, each mounted and styled
+anew) whenever any widget calls refresh_bindings: on every focus change, and on every cursor
+move, since the panes refresh their bindings so that dimmed keys follow the cursor. That rebuild
+was most of a keystroke's cost (README, Performance). Here nothing happens while the keys shown
+stay the same, at most one update runs per refresh however many widgets asked, and the keys of
+the last few sets of bindings (one per pane, say) stay mounted, hidden: switching panes shows
+the right set again instead of building it.
 """
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.compose import compose
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
+
+KEPT_SETS = 8  # sets of keys kept mounted: the panes' own sets and a few dimmed variants
 
 
 class KeysFooter(Footer):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self._shown: list | None = None  # the bindings the keys were last built from
+        # Each set of bindings shown (with enabled state and tooltip), to its top-level widgets;
+        # in the order they were last shown, the current set last.
+        self._sets: dict[tuple, list[Widget]] = {}
+        self._current: tuple | None = None
         self._pending = False
 
     def compose(self) -> ComposeResult:
@@ -35,15 +44,29 @@ class KeysFooter(Footer):
             return
         if self.is_attached and screen is self.screen and not self._pending:
             self._pending = True
-            self.call_after_refresh(self._recompose_if_changed)
+            self.call_after_refresh(self._show_keys)
 
-    async def _recompose_if_changed(self) -> None:
+    async def _show_keys(self) -> None:
         self._pending = False
         if not self.is_attached:
             return
         # What compose() reads: each active binding, whether it is enabled, and its tooltip.
-        shown = [(binding, enabled, tooltip)
-                 for (_node, binding, enabled, tooltip) in self.screen.active_bindings.values()]
-        if shown != self._shown:
-            self._shown = shown
-            await self.recompose()
+        wanted = tuple((binding, enabled, tooltip)
+                       for (_node, binding, enabled, tooltip)
+                       in self.screen.active_bindings.values())
+        if wanted == self._current:
+            return
+        async with self.batch():
+            widgets = self._sets.pop(wanted, None)
+            if widgets is None:
+                widgets = compose(self)
+                await self.mount_all(widgets)
+            else:
+                for widget in widgets:
+                    widget.display = True
+            for widget in self._sets.get(self._current, []):
+                widget.display = False
+            self._sets[wanted] = widgets
+            self._current = wanted
+            while len(self._sets) > KEPT_SETS:
+                await self.remove_children(self._sets.pop(next(iter(self._sets))))

@@ -249,7 +249,9 @@ class TimelinePane(CursorList):
         key = row.id if row else None
         if key != self._last_posted:
             self._last_posted = key
-            self.post_message(self.MeetingHighlighted(row))
+            # After the next frame: the cursor (or a cold start's first meetings) is drawn
+            # without waiting for the details query and the panes it refills.
+            self.call_after_refresh(self.post_message, self.MeetingHighlighted(row))
 
     # -- navigation ----------------------------------------------------------------------------
 
