@@ -11,8 +11,8 @@ next to a bare Textual app run the same way.
   maximized), "screen still" the last frame before 150 ms of silence (the participants, agenda
   and details of the new meeting drawn too). Keys are sent one at a time, each once the screen
   is still, as a person pressing keys would; a bare Textual app's key is measured the same way.
-- Peak memory: ru_maxrss of the app process after a tour of the store (paging, opening a
-  meeting, the all-people and all-topics lists), read when it has quit.
+- Peak memory: the app process's peak resident set (VmHWM) after a tour of the store (paging,
+  opening a meeting, the all-people and all-topics lists).
 """
 
 from __future__ import annotations
@@ -135,12 +135,13 @@ class Session:
         return self.term.press(key, quiet=QUIET)
 
     def quit(self) -> float:
-        """Quit with q; the app's peak memory in MB."""
-        self.term.press("q", quiet=0.0)
+        """The app's peak memory in MB so far; then quit with q."""
+        peak = self.term.peak_rss_mb()
+        self.term.press("q", quiet=0.0, wait=0.0)
         status = self.term.wait(timeout=60)
         if status != 0:
             raise TerminalError(f"the app exited with status {status}")
-        return self.term.peak_rss_mb()
+        return peak
 
     def close(self) -> None:
         self.term.close()
@@ -238,7 +239,7 @@ TOUR_QUICK = ["pagedown", "j", "enter", "escape", "2", "v", "v", "1"]  # --quick
 @measure("app: peak RSS after a tour (pages, details, all people and topics)", "app",
          repeat=3, target_ms=200.0, target_on=50_000)
 def _rss(bench: Bench):
-    """Max RSS of the app process (ru_maxrss), in MB, after the keys in TOUR."""
+    """Peak RSS of the app process (VmHWM), in MB, after the keys in TOUR."""
 
     def tour() -> float:
         session = Session(agenda_command(bench.path), bench.scratch)
@@ -249,4 +250,4 @@ def _rss(bench: Bench):
         finally:
             session.close()
 
-    return Timed(tour, note="ru_maxrss of the app after the tour, pty", reports="MB")
+    return Timed(tour, note="VmHWM of the app after the tour, pty", reports="MB")

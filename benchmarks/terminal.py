@@ -14,7 +14,6 @@ import fcntl
 import os
 import pty
 import re
-import resource
 import select
 import signal
 import struct
@@ -61,7 +60,6 @@ class Terminal:
     started: float = 0.0  # time.time() just before the fork
     output: bytearray = field(default_factory=bytearray)
     arrivals: list[tuple[int, float]] = field(default_factory=list)  # (output length, time)
-    rusage: resource.struct_rusage | None = None
     status: int | None = None
 
     def __post_init__(self) -> None:
@@ -163,7 +161,7 @@ class Terminal:
     # -- ending --------------------------------------------------------------------------------
 
     def wait(self, timeout: float = 60.0) -> int:
-        """Read until the child exits; its exit status (its rusage is kept)."""
+        """Read until the child exits; its exit status."""
         deadline = time.perf_counter() + timeout
         while self.status is None:
             if time.perf_counter() > deadline:
@@ -177,17 +175,24 @@ class Terminal:
     def _reap(self, flags: int) -> bool:
         if self.status is not None:
             return True
-        pid, status, rusage = os.wait4(self.pid, flags)
+        pid, status = os.waitpid(self.pid, flags)
         if pid == 0:
             return False
-        self.status, self.rusage = os.waitstatus_to_exitcode(status), rusage
+        self.status = os.waitstatus_to_exitcode(status)
         return True
 
     def peak_rss_mb(self) -> float:
-        """The child's peak resident memory (ru_maxrss: KiB on Linux), once it has exited."""
-        if self.rusage is None:
-            raise TerminalError("the app has not exited yet")
-        return self.rusage.ru_maxrss / 1024
+        """The child's peak resident memory so far (VmHWM), in MB. Not its ru_maxrss: Linux
+        carries that over exec from the forked copy of the benchmark process, which holds a
+        large store and can be far bigger than the app."""
+        try:
+            with open(f"/proc/{self.pid}/status", encoding="ascii") as status:
+                for line in status:
+                    if line.startswith("VmHWM:"):
+                        return int(line.split()[1]) / 1024
+        except OSError:
+            pass
+        raise TerminalError("the app's peak memory cannot be read (is it still running?)")
 
     def kill(self) -> None:
         if self.status is None:

@@ -54,7 +54,7 @@ async def test_after_the_first_frame_the_warm_up_runs_in_a_thread(store, make_ap
                                                                   monkeypatch):
     ran_in = []
     monkeypatch.setattr("tui.startup.warm_up",
-                        lambda: ran_in.append(threading.current_thread().name))
+                        lambda freeze: ran_in.append(threading.current_thread().name))
     app = make_app(store)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)

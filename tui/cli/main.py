@@ -78,6 +78,6 @@ def run_app(store) -> None:
     from tui.app import AgendaApp
 
     try:
-        AgendaApp(store).run()
+        AgendaApp(store, own_process=True).run()
     finally:
         store.close()
