@@ -48,13 +48,15 @@ class Timed:
     """What a setup may return instead of a bare callable: `per` units of work per call (such
     as meetings exported), so the report can show a rate, and a note on what was measured.
     With `reports` set ("ms", "MB"), the call returns the figure itself (a child process's
-    start-up time, its peak memory) instead of being timed."""
+    start-up time, its peak memory) instead of being timed. `close` releases what the setup
+    started (a running app), however the runs ended."""
 
     call: Callable[[], Any]
     per: int | None = None
     unit: str = ""
     note: str = ""
     reports: str | None = None
+    close: Callable[[], None] | None = None  # run after the last call (ends a child app)
 
 
 @dataclass
@@ -133,6 +135,7 @@ def run_measure(item: Measure, bench: Bench, repeat: int | None = None) -> Resul
     applies = item.target_ms is not None and bench.meetings >= item.target_on
     result = Result(item.name, item.group, bench.meetings,
                     target_ms=item.target_ms if applies else None)
+    timed = None
     try:
         prepared = item.setup(bench)
         timed = prepared if isinstance(prepared, Timed) else Timed(prepared)
@@ -150,6 +153,9 @@ def run_measure(item: Measure, bench: Bench, repeat: int | None = None) -> Resul
         # One broken measure must not lose the others' figures: it is reported as failed.
         result.runs, result.failed = [], True
         result.note = f"failed: {type(exc).__name__}: {str(exc)[:200]}"
+    finally:
+        if timed is not None and timed.close is not None:
+            timed.close()
     return result
 
 

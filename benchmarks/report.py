@@ -27,7 +27,8 @@ def _target(results: list[dict]) -> str:
         return ""
     r = max(with_target, key=lambda r: r["meetings"])
     verdict = {True: "met", False: "**missed**", None: "not measured"}[r["met"]]
-    return f"p95 ≤ {_figure(r['target_ms'])} ms: {verdict}"
+    unit = r.get("figure") or "ms"  # a memory target is in MB
+    return f"p95 ≤ {_figure(r['target_ms'])} {unit}: {verdict}"
 
 
 def table(report: dict) -> str:

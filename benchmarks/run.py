@@ -99,7 +99,9 @@ def ratios(results: list[Result]) -> list[dict]:
     for label, top, bottom in RATIOS:
         for (name, meetings), result in by_name.items():
             if name == top:
-                base = next((r for (n, _), r in by_name.items() if n == bottom), None)
+                # The yardstick measured next to it (same store size) if there is one.
+                base = by_name.get((bottom, meetings)) or next(
+                    (r for (n, _), r in by_name.items() if n == bottom), None)
                 if base and base.median:
                     found.append({"ratio": label, "meetings": meetings,
                                   "value": round(result.median / base.median, 3)})

@@ -50,7 +50,7 @@ def connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
 
 
 def open_store_file(path: Path, *, readonly: bool = False, create: bool = True) -> Opened:
-    from db.schema import KNOWN_MIGRATIONS, SCHEMA_VERSION
+    from db.versions import KNOWN_MIGRATIONS, SCHEMA_VERSION
 
     try:
         # pathlib ignores "no such file" but raises for a folder on the way we cannot enter.
@@ -94,7 +94,8 @@ def open_store_file(path: Path, *, readonly: bool = False, create: bool = True) 
         backup = None
         if pending and not inspection.empty:
             backup = _backup(conn, path, inspection.version)
-        _migrate(conn, path)
+        if pending:  # (sqlite-utils, which runs them, is imported only then)
+            _migrate(conn, path)
     except BaseException:
         conn.close()
         raise
@@ -154,7 +155,7 @@ def _link_new(building: Path, path: Path) -> bool:
 
 def _inspect(path: Path) -> _Inspection:
     """Read-only look at an existing file: is it SQLite, is it ours, which schema version."""
-    from db.schema import MIGRATION_SET
+    from db.versions import MIGRATION_SET
 
     try:
         with path.open("rb") as handle:

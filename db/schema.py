@@ -9,7 +9,9 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-MIGRATION_SET = "agenda-tui"
+# Kept in db/versions.py so opening a store need not import sqlite-utils; still importable here.
+from db.versions import KNOWN_MIGRATIONS, MIGRATION_SET, SCHEMA_VERSION  # noqa: F401
+
 MIGRATIONS = Migrations(MIGRATION_SET)
 
 # Folding accents lets "Turkiye" find "Türkiye" and "Yilmaz" find "Yılmaz".
@@ -150,9 +152,6 @@ def m002_search(db: Database) -> None:
     db.execute("PRAGMA user_version = 2")
 
 
-# The names above in order; a test checks this against MIGRATIONS.
-KNOWN_MIGRATIONS = ("m001_tables", "m002_search")
-SCHEMA_VERSION = len(KNOWN_MIGRATIONS)
 TABLES = [
     "meetings", "delegations", "people", "participants",
     "topics", "agenda_items", "status_changes", "sources",

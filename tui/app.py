@@ -8,6 +8,7 @@ import datetime as dt
 from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.screen import Screen
 
 from tui.commands import AgendaCommands
 from tui.keys import display
@@ -22,17 +23,31 @@ class AgendaApp(App):
         Binding("q", "quit", "Quit"),
     ]
 
-    def __init__(self, store, *, today: dt.date | None = None) -> None:
+    def __init__(self, store, *, today: dt.date | None = None,
+                 own_process: bool = False) -> None:
         super().__init__()
         self.store = store
+        # True when the app is the whole process (the agenda-tui command), not one of many apps
+        # in a test run: it may then tune process-wide things such as the garbage collector.
+        self.own_process = own_process
         # Fixed in tests and screenshots so "today" and "needs an update" do not drift.
         self.today = today or dt.date.today()
         self.sub_title = store.path.name + (" · read-only" if store.readonly else "")
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen:
+        # The main screen is the app's first screen itself, rather than pushed over an empty
+        # default one: one screen fewer to build and paint before the first frame.
         from tui.screens.main import MainScreen
 
-        self.push_screen(MainScreen())
+        return MainScreen()
+
+    def started(self) -> None:
+        """Called once by the main screen when its timeline first shows meetings: after that
+        frame is drawn, later screens' imports are warmed and the benchmark's start is marked
+        (tui/startup.py)."""
+        from tui.startup import first_frame_drawn
+
+        self.call_after_refresh(first_frame_drawn, self)
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen

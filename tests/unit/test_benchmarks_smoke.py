@@ -29,9 +29,17 @@ def test_quick_run_covers_every_measure_and_writes_json(tmp_path, capsys):
         else:
             assert result["runs"] == 3 and result["median_ms"] <= result["p95_ms"]
     on_data = {r["measure"]: r for r in report["results"] if r["meetings"] > 0}
-    for group in ("search", "timeline", "filters", "panes"):
+    for group in ("search", "timeline", "filters", "panes", "app"):
         ran = [r for r in on_data.values() if r["group"] == group]
         assert ran and not any(r["skipped"] for r in ran), group
+    # The app ran on a terminal: it started, drew frames for keys, and its memory was read.
+    app = {name: r for name, r in on_data.items() if r["group"] == "app"}
+    assert any("cold start, agenda-tui" in name for name in app)
+    assert any("keys, moving" in name for name in app)
+    assert all(r["min_ms"] > 0 for r in app.values())
+    rss = next(r for name, r in app.items() if "peak RSS" in name)
+    assert rss["figure"] == "MB" and 20 < rss["median_ms"] < 2000
+    assert "cold start ratio" in printed
 
     # A second run reuses the cached stores and compares with the first.
     assert run.main(["--quick", "--only", "search: rare", "--compare", str(out),

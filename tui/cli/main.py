@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from importlib.metadata import version
 from pathlib import Path
 
 import click
@@ -61,7 +60,9 @@ class AgendaGroup(click.Group):
     help="The store file to use (default: agenda.db in your data directory).",
 )
 @click.option("--read-only", "readonly", is_flag=True, help="Open the store for browsing only.")
-@click.version_option(version("agenda-tui"), "--version", prog_name="agenda-tui")
+# package_name: click reads the installed version only when --version is given
+# (importlib.metadata would cost every start ~30 ms).
+@click.version_option(None, "--version", package_name="agenda-tui", prog_name="agenda-tui")
 @click.pass_context
 def cli(ctx: click.Context, db_path: Path | None, readonly: bool) -> None:
     """Track diplomatic meetings, who attends them and how their topics move.
@@ -77,6 +78,6 @@ def run_app(store) -> None:
     from tui.app import AgendaApp
 
     try:
-        AgendaApp(store).run()
+        AgendaApp(store, own_process=True).run()
     finally:
         store.close()

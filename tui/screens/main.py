@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from db.errors import NotFound
 from db.views import ItemView, MeetingDetail, MeetingFilter, SearchHit
 from tui.screens.edits import EditActions
 from tui.screens.exports import ExportActions
 from tui.tasks import store_call
+from tui.widgets.footer import KeysFooter
 from tui.widgets.meeting_detail import MeetingDetailPane
 from tui.widgets.participants import ParticipantsPane
 from tui.widgets.timeline import TimelinePane
@@ -55,6 +56,7 @@ class MainScreen(ExportActions, EditActions, Screen):
         self._pending_person: str | None = None
         self._pending_meeting: str | None = None
         self._data_version: int | None = None
+        self._started = False
 
     @property
     def store(self):
@@ -73,7 +75,7 @@ class MainScreen(ExportActions, EditActions, Screen):
             with Vertical(id="right"):
                 yield ParticipantsPane(id="participants")
                 yield TopicsPane(id="topics")
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         for pane in (self.participants, self.topics):
@@ -143,6 +145,9 @@ class MainScreen(ExportActions, EditActions, Screen):
         if message.count == 0:
             self.load_detail(None)
         self.refresh_bindings()  # e.g. "clear filter" applies only while one is set
+        if not self._started:  # the first meetings: the app is up (tui/startup.py)
+            self._started = True
+            self.app.started()
 
     def _welcome_text(self) -> str:
         add = self.app.key_for("add_meeting", self)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rich.markdown import Markdown
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
@@ -62,7 +61,13 @@ class MeetingDetailPane(VerticalScroll):
         text = m.notes or ""
         if len(text) > NOTES_PREVIEW:
             text = text[:NOTES_PREVIEW] + f"\n\n… ({len(m.notes):,} characters in all)"
-        notes.update(Markdown(text) if text else Content.styled("No notes.", "$text-muted"))
+        if text:
+            # Imported here: rich.markdown (with markdown-it) would cost the first frame ~75 ms.
+            from rich.markdown import Markdown
+
+            notes.update(Markdown(text))
+        else:
+            notes.update(Content.styled("No notes.", "$text-muted"))
         sources.update(_sources_content(detail))
         self.refresh_bindings()
 

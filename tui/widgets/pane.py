@@ -9,9 +9,10 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.tasks import store_call
+from tui.widgets.cursor import CursorList
 
 
-class ListPane(OptionList):
+class ListPane(CursorList):
     """Options carry record ids; `current` is the record under the cursor (None on headers).
     Toggled "all" lists are paged in from the store as the cursor nears their end."""
 

@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from db.views import MeetingFilter, MeetingRow
 from tui.badges import meeting_badge
 from tui.tasks import store_call
+from tui.widgets.cursor import CursorList
 
 PAGE = 100  # meetings fetched per page
 WINDOW = 400  # most meetings held at once
@@ -26,7 +27,7 @@ TODAY_ID = "today"
 EXPORT = Binding.Group("Export", compact=True)
 
 
-class TimelinePane(OptionList):
+class TimelinePane(CursorList):
     """Meetings by date; posts MeetingHighlighted as the cursor moves."""
 
     BINDINGS = [
@@ -249,7 +250,9 @@ class TimelinePane(OptionList):
         key = row.id if row else None
         if key != self._last_posted:
             self._last_posted = key
-            self.post_message(self.MeetingHighlighted(row))
+            # After the next frame: the cursor (or a cold start's first meetings) is drawn
+            # without waiting for the details query and the panes it refills.
+            self.call_after_refresh(self.post_message, self.MeetingHighlighted(row))
 
     # -- navigation ----------------------------------------------------------------------------
 
