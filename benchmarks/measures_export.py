@@ -3,6 +3,8 @@ interpreter start-up is not counted)."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import itertools
 from pathlib import Path
 
@@ -21,9 +23,11 @@ def _commands():
     return cli
 
 
-def _cli(bench: Bench, *args: str) -> None:
-    """Run `agenda-tui --db STORE ARGS...` in this process; failures raise."""
-    _commands().main(args=["--db", str(bench.path), *args], standalone_mode=False)
+def _cli(bench: Bench, *args: str, db: Path | None = None) -> None:
+    """Run `agenda-tui --db STORE ARGS...` in this process; failures raise. What the command
+    prints (the import's summary) is dropped: the benchmark prints only its figures."""
+    with contextlib.redirect_stdout(io.StringIO()):
+        _commands().main(args=["--db", str(db or bench.path), *args], standalone_mode=False)
 
 
 def _need_export(bench: Bench, command: str) -> None:
@@ -82,8 +86,8 @@ def _json_import(bench: Bench):
 
     def run() -> None:
         target = bench.scratch / f"imported-{next(numbers)}.db"
-        _commands().main(args=["--db", str(target), "import", str(source)], standalone_mode=False)
-        for suffix in ("", "-wal", "-shm"):  # keep the scratch folder small
+        _cli(bench, "import", str(source), db=target)
+        for suffix in ("", "-wal", "-shm", "-journal"):  # keep the scratch folder small
             Path(f"{target}{suffix}").unlink(missing_ok=True)
 
     return Timed(run, per=bench.meetings, unit="meetings")

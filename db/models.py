@@ -21,6 +21,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    StrictInt,
     ValidationError,
     field_validator,
     model_validator,
@@ -113,6 +114,21 @@ def _timestamp(value: Any) -> str:
     if _STORED_TS.fullmatch(value):
         return value
     return format_ts(moment)
+
+
+def _date(value: Any) -> Any:
+    """A calendar date from its ISO text. Pydantic alone would also take a number as a Unix
+    timestamp, so `"date": 0` in an import file would silently become 1970-01-01."""
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(
+                f"{value.strip()[:40]!r} is not a calendar date (use YYYY-MM-DD)"
+            ) from None
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+        return value
+    raise ValueError("must be a date written as YYYY-MM-DD text")
 
 
 _known_stamps: dict[str, str] = {}
@@ -306,14 +322,7 @@ class Meeting(Record):
     @field_validator("date", mode="before")
     @classmethod
     def _iso_date(cls, value: Any) -> Any:
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value.strip())
-            except ValueError:
-                raise ValueError(
-                    f"{value.strip()[:40]!r} is not a calendar date (use YYYY-MM-DD)"
-                ) from None
-        return value
+        return _date(value)
 
     @field_validator("timezone")
     @classmethod
@@ -431,7 +440,7 @@ class AgendaItem(Record):
 
     meeting_id: Id
     topic_id: Id
-    position: int = Field(default=0, ge=0)
+    position: StrictInt = Field(default=0, ge=0)
     text: optional_line(LINE_MAX) = None
     status: ItemStatus = ItemStatus.PROPOSED
     outcome: optional_text(TEXT_MAX) = None
@@ -456,6 +465,11 @@ class Source(Record):
     url: Annotated[optional_line(2000), AfterValidator(_url)] = None
     published: dt.date | None = None
     excerpt: optional_text(TEXT_MAX) = None
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _iso_published(cls, value: Any) -> Any:
+        return _date(value)
 
     @model_validator(mode="after")
     def _identifiable(self) -> Source:

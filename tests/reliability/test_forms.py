@@ -66,7 +66,7 @@ class Session:
 
     @property
     def main(self) -> MainScreen:
-        return self.app.screen_stack[1]
+        return self.app.screen_stack[0]  # the app's default screen
 
     async def open_form(self, form: str) -> FormScreen:
         await self.pilot.press(*OPEN[form])

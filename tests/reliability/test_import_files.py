@@ -247,9 +247,6 @@ def test_a_byte_order_mark_is_not_an_error(tmp_path, sample_document):
     assert done.stdout.startswith(f"Imported {marked}: added 6 meetings")
 
 
-@pytest.mark.xfail(strict=True, reason="db/models.py: Meeting.date takes a JSON number as a "
-                   "Unix timestamp (0 is 1970-01-01), so a number imports silently as a date; "
-                   "reported, not this suite's file to fix")
 def test_a_number_is_not_a_date(tmp_path, sample_document):
     store_path = colleague_store(tmp_path)
     before = state(store_path)
@@ -285,23 +282,34 @@ def wal_size(path) -> int:
         return 0
 
 
-def inserting(store_path) -> bool:
+def journal_exists(store_path) -> bool:
+    """A big import into a store no one else has open writes through a rollback journal
+    (NAME-journal) instead of the write-ahead log (NAME-wal): see db/export/bulk.py."""
+    return os.path.exists(f"{store_path}-wal") or os.path.exists(f"{store_path}-journal")
+
+
+def inserting(store_path, size_before: int) -> bool:
     """The import has opened the store and holds the write lock: it is adding rows, which a
     large page cache keeps in memory until the commit."""
-    return os.path.exists(f"{store_path}-wal") and holds_write_lock(store_path)
+    return journal_exists(store_path) and holds_write_lock(store_path)
 
 
-def committing(store_path) -> bool:
-    """The commit is writing the new pages to the log (the last one marks it committed)."""
-    return wal_size(store_path) > 8 * MB
+def committing(store_path, size_before: int) -> bool:
+    """The commit is writing the new pages: to the log (the last one marks it committed), or,
+    with a rollback journal, into the store itself (the journal's deletion marks it)."""
+    if wal_size(store_path) > 8 * MB:
+        return True
+    return (os.path.exists(f"{store_path}-journal")
+            and os.stat(store_path).st_size > size_before + 8 * MB)
 
 
 def import_killed_when(store_path, file, moment) -> bool:
     """Start the import and SIGKILL it at `moment`; True if it died before saying it was
     done (it prints its summary only after the commit)."""
+    size_before = os.stat(store_path).st_size
     child = subprocess.Popen([*cli_command(), "--db", str(store_path), "import", str(file)],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=child_env())
-    while child.poll() is None and not moment(store_path):
+    while child.poll() is None and not moment(store_path, size_before):
         time.sleep(0.005)
     if moment is inserting:
         time.sleep(0.3)  # well into the inserts
@@ -323,6 +331,10 @@ def test_a_50_mb_import_killed_half_way_leaves_the_store_as_it_was(tmp_path, big
         # The log may hold the dead import's uncommitted pages: the file's bytes can differ
         # until it is checkpointed, the rows may not.
         assert contents(store_path) == before[2]
+        # With a rollback journal, a kill before the commit can leave NAME-journal behind,
+        # not yet hot and so ignored by SQLite; the store's next opening tidies it away.
+        with Store.open(store_path):
+            pass
         assert listing(store_path.parent) == before[1]
 
     # Let it run to the end: everything arrives, in one go.

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from db.errors import ValidationFailed
-from db.models import Delegation, Meeting, Source, Topic
+from db.models import AgendaItem, Delegation, Meeting, Source, Topic
 from db.vocab import ItemStatus
 
 
@@ -36,6 +36,9 @@ def test_meeting_accepts_the_seed_and_derives_the_country_code():
         ({"title": "x", "date": "2025-05-20", "precision": "month", "time": "10:00"},
          "time", "exact day"),
         ({"title": "x", "date": "2025-05-20", "notes": "n" * 200_001}, "notes", "at most"),
+        # A number would otherwise be read as a Unix timestamp (0 is 1970-01-01).
+        ({"title": "x", "date": 0}, "date", "YYYY-MM-DD"),
+        ({"title": "x", "date": 1747699200}, "date", "YYYY-MM-DD"),
     ],
 )
 def test_meeting_rules_name_the_field(data, field, fragment):
@@ -82,6 +85,21 @@ def test_source_needs_an_outlet_or_url_and_a_real_url():
     with pytest.raises(ValidationFailed) as caught:
         Source.parse({"meeting_id": "m1", "url": "javascript:alert(1)"})
     assert "http" in fields_of(caught.value)["url"]
+
+
+def test_a_sources_publication_date_is_text_not_a_number():
+    with pytest.raises(ValidationFailed) as caught:
+        Source.parse({"meeting_id": "m1", "outlet": "Wire", "published": 0})
+    assert "YYYY-MM-DD" in fields_of(caught.value)["published"]
+    assert Source.parse({"meeting_id": "m1", "outlet": "Wire",
+                         "published": "2025-05-21"}).published == dt.date(2025, 5, 21)
+
+
+@pytest.mark.parametrize("position", [True, "2", 1.5])
+def test_an_items_position_is_a_whole_number(position):
+    with pytest.raises(ValidationFailed) as caught:
+        AgendaItem.parse({"meeting_id": "m1", "topic_id": "t1", "position": position})
+    assert "position" in fields_of(caught.value)
 
 
 def test_topic_tags_split_and_deduplicate():
