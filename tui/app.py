@@ -18,6 +18,8 @@ class AgendaApp(App):
     TITLE = "agenda-tui"
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {AgendaCommands}
+    # A maximized pane (enter on a meeting) keeps the header: the store's name stays in sight.
+    ALLOW_IN_MAXIMIZED_VIEW = "Header, Footer"
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "quit", "Quit"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.widgets import Header
+
 from db.sample import SEED_MEETING_ID
 from tests.app.conftest import SIZE, settle
 from tui.screens.main import MainScreen
@@ -89,6 +91,9 @@ async def test_enter_opens_the_meeting_and_escape_goes_back(store, make_app):
         await settle(pilot)
         await pilot.press("enter")
         assert app.screen.maximized is app.screen.detail_pane
+        await pilot.pause()
+        # The header (the store's name) stays in sight above the opened meeting.
+        assert app.screen.query_one(Header).region.height > 0
         await pilot.press("escape")
         assert app.screen.maximized is None
         assert app.screen.focused is app.screen.timeline
