@@ -82,6 +82,11 @@ class DateMention:
     groups: dict | None = None  # the pattern's named groups
 
 
+_TARGET = re.compile(r"\b(?:complete[ds]?|finish(?:ed|es)?|finali[sz]e[ds]?|conclude[ds]?|"
+                     r"ready|done|achieved?|reached?)\s+(?:\w+\s+){0,2}?(?:in|by)\s+$",
+                     re.IGNORECASE)
+
+
 def find_mentions(sentence_index: int, text: str) -> list[DateMention]:
     taken: list[tuple[int, int]] = []
     found: list[tuple[re.Match, str]] = []
@@ -100,6 +105,9 @@ def find_mentions(sentence_index: int, text: str) -> list[DateMention]:
         mention.possessive = bool(m.groupdict().get("poss"))
         mention.deadline = kind == "year" and bool(re.search(r"\b(?:by|until|before|through)\s+$",
                                                              before, re.IGNORECASE))
+        # "which it hopes to complete in October": when a goal is to be reached, not an event
+        mention.deadline = mention.deadline or kind in ("year", "month") and bool(
+            _TARGET.search(before))
         mentions.append(mention)
     return mentions
 

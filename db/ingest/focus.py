@@ -26,9 +26,13 @@ OTHER_EVENT = re.compile(
     r"\b(?:last|previous|previously|earlier|ago|first round|next round|next meeting|"
     r"next summit|next session|again|came|comes|follows|followed|following|on the heels|"
     r"had met|had held|had visited|had hosted|had spoken|had talked|similar meeting|"
-    r"the last time)\b",
+    r"the last time|(?:travel|move|head|fly|go|continue)[sd]?\s+on\s+to|"
+    r"(?:travelled|traveled|flew|went|continued)\s+on\s+to)\b",
     re.IGNORECASE,
 )
+# "called again for a ceasefire": a demand repeated, not a meeting held again.
+_REPEATED_CALL = re.compile(r"\b(?:call|urg|press|appeal|ask|warn|demand|repeat|stress)\w*\s+"
+                            r"(?:\w+\s+)?$", re.IGNORECASE)
 FUTURE = re.compile(
     r"\b(?:will|would|shall|is to|are to|set to|due to|expected to|scheduled|schedule|plans? to|"
     r"planned|upcoming|to meet|to hold|to visit|to discuss|to host|to attend|to travel|"
@@ -97,8 +101,10 @@ def tense(text: str, near: int | None = None) -> bool | None:
     """True for future, False for past, None when the sentence does not say. With `near`, the
     cue closest to that offset decides ("will meet Monday ..., France said Sunday")."""
     cues = [(m.start(), True) for m in FUTURE.finditer(text)]
+    # "the first time the talks have been held there": the perfect tells the history
     cues += [(m.start(), False) for m in PAST.finditer(text)
-             if not _REPORTING.match(text, m.start())]
+             if not _REPORTING.match(text, m.start())
+             and not re.search(r"\b(?:has|have)\s+(?:been\s+)?$", text[:m.start()])]
     # Reporting verbs say when it was said, not when the meeting is.
     cues = [c for c in cues if not re.match(r"(?:said|told|announced)", text[c[0]:], re.I)]
     if not cues:
@@ -118,7 +124,7 @@ def analyse(article: Article, published: dt.date | None, today: dt.date | None =
     for sentence in article.sentences:
         info = SentenceInfo(sentence)
         info.meeting = bool(MEETING.search(sentence.text))
-        info.other_cue = bool(OTHER_EVENT.search(sentence.text))
+        info.other_cue = _other_cue(sentence.text) is not None
         info.future = tense(sentence.text)
         info.mentions = find_mentions(sentence.index, sentence.text)
         for mention in info.mentions:
@@ -137,6 +143,14 @@ def analyse(article: Article, published: dt.date | None, today: dt.date | None =
             focus.notes.append(main.assumed)
     _mark_other_events(focus)
     return focus
+
+
+def _other_cue(text: str) -> re.Match | None:
+    for m in OTHER_EVENT.finditer(text):
+        if m.group(0).lower() == "again" and _REPEATED_CALL.search(text[:m.start()]):
+            continue
+        return m
+    return None
 
 
 def _first_year(article: Article) -> int | None:
@@ -206,7 +220,7 @@ def _mark_other_events(focus: Focus) -> None:
             continue
         if info.other_cue:
             info.other = True
-            info.other_at = OTHER_EVENT.search(info.text).start()
+            info.other_at = _other_cue(info.text).start()
             info.other_end = clause_end(info.text, info.other_at)
             info.object_at = _object_at(info.text, info.other_at)
             continue

@@ -45,7 +45,7 @@ CF: Bangui
 CG: Brazzaville
 CH: Bern | Geneva | Zurich | Davos | Lausanne | Montreux | Bürgenstock=Burgenstock | Lucerne
 CI: Yamoussoukro | Abidjan
-CL: Santiago
+CL: Santiago=Santiago de Chile | Valparaíso=Valparaiso
 CM: Yaoundé=Yaounde | Douala
 CN: Beijing=Peking | Shanghai | Hangzhou | Xi'an=Xian | Guangzhou | Shenzhen | Tianjin | Xiamen
 CN: Chengdu | Qingdao | Wuhan | Nanjing

@@ -110,6 +110,9 @@ def name_at(tokens: list[Token], i: int, party_tokens: set[int]) -> tuple[int, i
     """A personal name starting at token i: capitalised words, initials ("S."), particles
     inside ("bin", "al-"); 1 to 5 words. Returns the token range."""
     while i < len(tokens) and tokens[i].key in _HONORIFICS and i + 1 < len(tokens):
+        if (tokens[i].key in _SHORT_RANKS and tokens[i + 1].text != "."
+                and not (i + 2 < len(tokens) and is_name_word(tokens[i + 2]))):
+            break  # "Gen Nakatani": a first name, not "General" before a surname alone
         i += 1
         if tokens[i].text == ".":
             i += 1
@@ -130,14 +133,29 @@ def name_at(tokens: list[Token], i: int, party_tokens: set[int]) -> tuple[int, i
               and tokens[j + 1].text == "."):
             count += 1
             j += 2
-        elif count and token.key in PARTICLES and j + 1 < len(tokens) \
-                and is_name_word(tokens[j + 1]):
-            j += 1
+        elif count and token.key in PARTICLES and _after_particles(tokens, j):
+            j += 1  # "von der Leyen", "bin Zayed": particles stay inside the name
         else:
             break
     if count == 0:
         return None
+    if j < len(tokens) and tokens[j].key in _THING_NOUNS:
+        return None  # "the Global Gateway programme": a thing's name, not a person's
     return start, j
+
+
+_THING_NOUNS = frozenset([
+    "programme", "program", "initiative", "project", "plan", "strategy", "fund", "facility",
+    "corridor", "pact", "partnership", "process", "format", "scheme", "mission", "framework",
+])
+_SHORT_RANKS = frozenset(["gen", "col", "lt", "adm"])
+
+
+def _after_particles(tokens: list[Token], j: int) -> bool:
+    """Whether the particles from token j on are followed by a name word."""
+    while j < len(tokens) and tokens[j].key in PARTICLES:
+        j += 1
+    return j < len(tokens) and is_name_word(tokens[j])
 
 
 def name_text(tokens: list[Token], start: int, end: int, sentence: str) -> str:
@@ -193,11 +211,13 @@ def add_person(people: list[Person], name: str, office: OfficeMatch | None, part
     if title and _re.fullmatch(r"(?i)(?:ministers?|presidents?)", title.split()[-1]) is None \
             and office and office.head not in HEADS:
         title = None
-    key = fold(name).split()
+    key = [word for word in fold(name).split() if word not in PARTICLES]
     for person in people:
         other = person.tokens
-        if key == other or (len(key) == 1 and key[0] in other) or (
-                len(other) == 1 and other[0] in key):
+        short, long = sorted((key, other), key=len)
+        # "Boric" or "Gabriel Boric" and "Gabriel Boric Font" are one person
+        if key == other or (short and set(short) <= set(long)
+                            and (len(short) == 1 or long[:len(short)] == short)):
             person.mentions.append(mention)
             if len(key) > len(other):
                 person.name = name

@@ -11,7 +11,7 @@ from functools import cache
 from db.countries import country_name, fold
 from db.ingest.focus import Focus
 from db.ingest.gazetteer import capitals, city_names, find_city
-from db.ingest.parties import find_parties
+from db.ingest.parties import find_parties, resolve_party
 
 _LEAD = (r"(?:\b[Ii]n|\b[Aa]t|\bto|\bhosts?|\bhosted|\bvisit(?:s|ed|ing)?|\bvisit to|\barrived in|"
          r"\barrives in|\btravel(?:s|led|ling)? to|\bheld in|\bin the (?:\w+ )?capital,?)")
@@ -46,6 +46,10 @@ _UNKNOWN_CITY = re.compile(
     rf"(?=[\s,.;:)]|$)"
 )
 _COUNTRY_LEAD = re.compile(rf"{_LEAD}\s+(?:the\s+)?$")
+# "the war in Ukraine", "an end to the fighting in Myanmar": a subject, not where they meet.
+_SUBJECT_IN = re.compile(r"\b(?:war|fighting|conflict|crisis|situation|violence|ceasefire|peace|"
+                         r"unrest|hostilities|elections?|investments?)\s+in\s+(?:the\s+)?$",
+                         re.IGNORECASE)
 
 
 # Venues whose city goes without saying: "at UN Headquarters" is in New York.
@@ -84,7 +88,12 @@ def _dateline_city(dateline: str | None) -> Place | None:
     head = re.split(r"[,(/–—-]", dateline)[0].strip()
     found = find_city(head)
     if not found:
-        return None
+        # "LANGKAWI, Malaysia –": a city outside the gazetteer, vouched for by its country
+        m = re.match(r"([A-Z][\w.'’ -]*?),\s+([A-Z][\w'’]*(?: [A-Z][\w'’]*)?)\b", dateline)
+        party = resolve_party(m.group(2)) if m else None
+        if party is None or not party.code:
+            return None
+        found = (m.group(1).strip().title(), party.code)
     city, code = found
     return Place(city, country_name(code), code, None, dateline)
 
@@ -119,6 +128,7 @@ def _best_place(focus: Focus) -> Place | None:
                                                            _venue(text), text)))
         for start, _end, party in find_parties(text):
             if party.code and _COUNTRY_LEAD.search(text[:start]) and \
+                    not _SUBJECT_IN.search(text[:start]) and \
                     not re.match(r"['’]s\b", text[_end:]):
                 candidates.append((info.score + 0.3 - start / 1000,
                                    Place(None, party.name, party.code, None, text)))

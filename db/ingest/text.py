@@ -91,9 +91,11 @@ _BYLINE = re.compile(
 )
 _TRAILER = re.compile(r"^\s*\(([^()]{3,120})\)\s*$")
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,3}"
+    r"^(?P<place>[A-Z][\w.'’-]*(?:[ -](?:(?:de|del|da|do|di|la|el)\s)?[A-Z][\w.'’-]*){0,3}"
     r"(?:,\s+[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?)?)"
-    r"(?:,\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?))?"
+    # "Sept 3", "May 16, 2025", "17 Nov": the day the story was filed, not the meeting's
+    r"(?:,\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?|"
+    r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))?"
     r"\s*(?:\((?P<outlet>[^()]{2,40})\)|/(?P<outlet2>[^/]{2,40})/)?"
     r"\s*(?P<sep>[-–—:]+|\.)\s+"
 )

@@ -16,7 +16,7 @@ from db.ingest.words import STOP_WORDS, content_stems, dice
 # ministers discussed" in an article about a coming meeting is about an earlier one.
 _VERB = (r"discuss|address|focus on|focus upon|cover|review|examine|consider|deliberate on|"
          r"centre on|center on|concentrate on|tackle|take up|look at|touch on|touch upon|"
-         r"revolve around|exchange views on|talk about|speak about")
+         r"revolve around|exchange views on|talk about|speak about|deal with")
 _OBJECT_CUES = [
     (False, rf"\b(?:will|would|to|shall|may|could|should|expected to|set to|likely to)\s+"
             rf"(?:also\s+|further\s+)?(?:{_VERB})\b"),
@@ -47,6 +47,14 @@ _OBJECT_CUES = [
            r"touched on|touched upon|tackled|raised|agreed on|focused upon)\b"),
     (True, r"\b(?:spoke|talked)\b[^;]{0,80}?\babout\b"),
     (True, r"\btook\s+stock\s+of\b"),
+    (True, r"\binformed\s+(?:\w+\s+){0,3}?(?:about|of)\b"),
+    # "agreed to extend the corridor", "agreed to put more weight behind the pact": the object
+    # is the agenda (the verb stays when it names the step: "extend the corridor").
+    (True, r"\bagreed\s+(?:on\s+\w+day\s+|\w+day\s+)?to\s+(?:put\s+(?:more\s+|greater\s+|new\s+)?"
+           r"(?:\w+\s+)?weight\s+behind|"
+           r"(?:give|lend)\s+(?:\w+\s+){0,2}?(?:impetus|momentum|push)\s+to|"
+           r"(?=(?:extend|expand|deepen|broaden|step\s+up|speed\s+up|accelerate|intensify|"
+           r"resume|revive|upgrade)\b))"),
     # "hold talks with President X on Y"
     (False, r"\b(?:talks|discussions|consultations)\s+with\s+[^.;:]{2,80}?\s+on\b(?!\s+(?:"
             r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the\s+(?:sidelines|"
@@ -60,7 +68,11 @@ _SUBJECT_CUE = re.compile(
     r"\b(?:dominated|topped|headed)\s+(?:the\s+)?(?:talks|agenda|discussions|meeting)\b|"
     r"\b(?:will|would)\s+(?:also\s+)?be\s+(?:high\s+)?on\s+the\s+(?:agenda|table)\b|"
     r"\b(?:is|are|was|were)\s+(?:also\s+)?(?:expected\s+to\s+be\s+)?(?:high\s+)?on\s+the\s+"
-    r"(?:agenda|table)\b|\b(?:will|would)\s+(?:also\s+)?be\s+discussed\b", re.IGNORECASE)
+    r"(?:agenda|table)\b|\b(?:will|would)\s+(?:also\s+)?be\s+discussed\b|"
+    # "The war in Ukraine was raised as well", "Progress on X was reviewed too"
+    r"\b(?:was|were)\s+(?:also\s+)?(?:raised|reviewed|discussed|addressed|covered)\b"
+    r"(?=\s+(?:as\s+well|too|also)\b|\s*[,.]|\s+(?:during|at|in)\s+the\s+(?:talks|meeting))",
+    re.IGNORECASE)
 # "Officials said the crisis in Myanmar ... would be on the table": the reporting lead-in is
 # not part of the subject.
 _SAID_THAT = re.compile(r"^.*?\b(?:said|says|say|told\s+\w+|added|noted|stated|confirmed)\s+"
@@ -78,7 +90,13 @@ _CLAUSE_END = re.compile(
     r"""\s+that\s+(?:had|has|have|was|were|is|are|will|would|could|can)\b|"""
     r""",\s+(?:planned|scheduled|due|set|slated)\s+(?:for|to|in|on)\b|"""
     r"""\s+(?:agreed|signed|adopted|announced|launched|concluded)\s+(?:by|in|at|last|earlier)\b|"""
-    r""",\s+(?:from|in|to|at|through|by|for)\s+(?:which|where|whom)\b""",
+    r""",\s+(?:from|in|to|at|through|by|for)\s+(?:which|where|whom)\b|"""
+    # ", with Berlin pressing for X": a comment on the item, not part of it
+    r""",\s+with\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+){1,3}\w+ing\b|"""
+    # ", and President X welcomed ...": a new clause with its own subject
+    r""",\s+and\s+(?:(?-i:[A-Z])[\w'’-]*\s+){1,4}(?:\w+ed|said|says|told)\b|"""
+    # "the pact that the two sides have been negotiating", "a farm that firms plan to build"
+    r"""\s+that\s+(?=(?:[\w'’-]+\s+){1,6}?(?:have|has|had|plans?|hopes?|wants?|intends?)\s)""",
     re.IGNORECASE,
 )
 # ", which Poland wants to advance during its presidency," inside a list that goes on
@@ -95,7 +113,7 @@ _COLON_LIST = re.compile(r"\b(?:issues|topics|items|priorities|questions|subject
                          r"agenda|things)\b[^:;]{0,60}:\s*(?=\S)", re.IGNORECASE)
 # A sentence that announces a list in the next lines: "The agenda covered:".
 _LIST_HEAD = re.compile(r"\b(?:agenda|topics|issues|items|discuss\w*|cover\w*|includ\w*|"
-                        r"focus\w*)\b[^:]{0,60}:\s*$", re.IGNORECASE)
+                        r"focus\w*|review\w*|address\w*)\b[^:]{0,60}:\s*$", re.IGNORECASE)
 # "addressed the General Assembly": an audience spoken to, not a subject.
 _AUDIENCE = re.compile(r"^(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4}(?:Assembly|Conference|Summit|"
                        r"Parliament|Congress|Senate|Council|Forum|Plenary|plenary|nation|"
@@ -104,7 +122,7 @@ _AUDIENCE = re.compile(r"^(?:the\s+)?(?:[A-Z][\w-]*\s+){0,4}(?:Assembly|Conferen
 _STARTS_WITH_DATE = re.compile(rf"^(?:on\s+)?(?:\d|{MONTH}\s+\d|{WEEKDAY}\b)")
 _NO_SPLIT_START = re.compile(r"^(?:with|in|on|of|for|to|at|by|from|particularly|especially|"
                              r"including|such as|notably|other|related|similar|those|that|"
-                             r"which|as)\b", re.IGNORECASE)
+                             r"which|as|above all|in particular|chiefly|mainly)\b", re.IGNORECASE)
 _ITEM_START = re.compile(r"^(?:(?:the|a|an|its|their|his|her|both|all|our)\b|[A-Z])", 0)
 _PREPOSITION = re.compile(r"\b(?:of|in|on|for|to|against|with|at|from|between|among|into|"
                           r"about|over|within)\b", re.IGNORECASE)
@@ -224,6 +242,8 @@ def _phrases(text: str, held: bool, limit: int | None = None) -> list[str]:
         clause = _clause(rest)
         if _STARTS_WITH_DATE.match(clause.strip()):
             continue  # "talks on 5 and 6 December": when, not what
+        if re.match(r"\s*(?:as\s+well|too|also)\b", clause, re.IGNORECASE):
+            continue  # "X was raised as well": the subject came before the verb
         phrases.append((m.start(), clause))
     m = _COLON_LIST.search(text)
     if m and (limit is None or m.start() < limit):
@@ -240,6 +260,8 @@ def _phrases(text: str, held: bool, limit: int | None = None) -> list[str]:
         subject = re.sub(r"^.*?\b(?:While|Although|Though|Whereas|As|And|But)\s+", "", subject)
         subject = re.sub(r"^(?:Meanwhile|However|Also|Still|Yet|Now|Instead),\s+", "", subject)
         subject = _SAID_THAT.sub("", subject)
+        subject = re.sub(r"^\s*(?:the\s+)?(?:progress|developments?|work)\s+(?:on|in|towards?)\s+",
+                         "", subject, flags=re.IGNORECASE)
         phrases.append((0, subject))
     # A phrase inside another cue's phrase is the same agenda read twice.
     phrases.sort(key=lambda p: p[0])
@@ -254,8 +276,14 @@ def _phrases(text: str, held: bool, limit: int | None = None) -> list[str]:
     return kept
 
 
+# "a wind farm that two firms plan to build, and the ...": a relative clause inside a list
+_THAT_ASIDE = re.compile(r"\s+that\s+(?:[\w'’-]+\s+){1,6}?(?:have|has|had|plans?|hopes?|wants?|"
+                         r"intends?)\s[^,;:.]*(?=,)")
+
+
 def _clause(rest: str) -> str:
     rest = _ASIDE.sub(",", rest)
+    rest = _THAT_ASIDE.sub("", rest)
     # "progress on a mobility agreement", "the state of the talks on X": the subject is X
     rest = re.sub(r"^\s*(?:the\s+)?(?:progress|developments?|work)\s+(?:on|in|towards?)\s+",
                   "", rest, flags=re.IGNORECASE)
@@ -291,24 +319,35 @@ def _split_list(chunk: str) -> list[str]:
     # "security, stability and territorial integrity of Syria": single nouns sharing the last
     # one's complement are one topic.
     if len(pieces) > 1 and all(_words(p) == 1 for p in pieces[:-1]) \
-            and _PREPOSITION.search(pieces[-1]):
+            and _PREPOSITION.search(pieces[-1]) and not re.match(r"on\s", pieces[-1]):
         return [chunk]
     # "A, B in X and the Y, and C": with a comma before the last "and", the commas separate
     # the items and a bare "and" is inside one.
     oxford = bool(re.search(r",\s+(?:and|or)\s+", chunk))
     items = [pieces[0]]
     commas_at_top = False
+    sub_list = False  # after "including", "above all": a bare "and" joins the sub-items
     seen_preposition = bool(_PREPOSITION.search(pieces[0]))
     for index, (sep, piece) in enumerate(zip(seps, pieces[1:], strict=True)):
         previous = pieces[index]
         comma = "," in sep
         series = _words(previous) == 1 and index > 0 and "," in seps[index - 1]
-        if (_NO_SPLIT_START.match(piece) or previous.rstrip().endswith("ing")
-                or oxford and not comma):
+        if re.fullmatch(r",?\s+and\s+", sep) and re.match(r"on\s+(?!to\b)", piece):
+            # "focused on X and on Y": the repeated preposition opens a second item
+            split, piece = True, piece[3:]
+            sub_list = False
+        elif (sub_list and not comma or _NO_SPLIT_START.match(piece)
+                or previous.rstrip().endswith("ing") or oxford and not comma):
             split = False
         elif oxford and re.fullmatch(r",\s+(?:and|or)\s+", sep) and _words(items[-1]) >= 2 \
                 and not series:  # "security, stability, and territorial integrity of X"
             split = True
+        elif oxford and comma and not series and (
+                _words(piece) >= 2 or index + 1 < len(seps) and "," not in seps[index + 1]):
+            split = True  # "A under X, B and C, D in Y and Z, and E": commas part the items
+        elif not comma and _SHARED_HEAD.search(previous) and not re.match(
+                r"(?:the|an?|its|their|his|her)\b", piece, re.IGNORECASE):
+            split = False  # "recruitment of local nurses and IT staff by foreign firms"
         elif not comma and re.search(r"\bbetween\s+(?!.*\band\b)", previous, re.IGNORECASE):
             split = False  # "the summit between the GCC and the EU"
         elif not comma and _NAME_PAIR.search(previous) and re.fullmatch(
@@ -329,6 +368,9 @@ def _split_list(chunk: str) -> list[str]:
         else:
             split = (bool(_PREPOSITION.search(previous)) and _words(previous) >= 2
                      and _words(piece) >= 2)
+        if re.match(r"(?:including|especially|above all|notably|particularly|in particular|"
+                    r"such as|chiefly|mainly)\b", piece, re.IGNORECASE):
+            sub_list = True
         if split:
             items.append(piece)
         else:

@@ -77,3 +77,18 @@ def test_office_key_equates_ways_of_writing_an_office(a, b):
 
 def test_office_key_keeps_ranks_apart():
     assert office_key("Deputy Foreign Minister") != office_key("Foreign Minister")
+
+
+def test_particles_short_first_names_and_longer_forms_of_one_name():
+    found = people("German Defence Minister Gen Kessler and Dutch Foreign Minister Anna van der "
+                   "Berg met in Bonn on Friday. Later Minister Anna van der Berg Smit thanked "
+                   "Kessler for the talks.")
+    assert [(name, party) for name, _, party in found] == [("Gen Kessler", "Germany"),
+                                                           ("Anna van der Berg Smit",
+                                                            "Netherlands")]
+
+
+def test_a_programme_named_after_a_party_is_not_a_person():
+    found = people("Dutch Foreign Minister Anna Berg met in Bonn on Friday to discuss the EU's "
+                   "Blue Harbour programme.")
+    assert [name for name, _, _ in found] == ["Anna Berg"]

@@ -82,3 +82,47 @@ def test_the_ministers_of_two_countries_meet_bilaterally():
     three = meeting("The foreign ministers of Armenia, Azerbaijan and Georgia will meet in Almaty "
                     "on Friday.")
     assert (two.format, three.format) == (MeetingFormat.BILATERAL, MeetingFormat.MULTILATERAL)
+
+
+def record(body: str, published: dt.date = DAY, title: str = "Ministers meet") -> dict:
+    return draft_from_text(f"{title}\n\n{body}", published).to_record()
+
+
+@pytest.mark.parametrize(
+    ("body", "date", "city", "country"),
+    [
+        # a dateline with the filing day: its city is the place, its day is not the meeting's
+        ("OSLO, 1 Mar – The two envoys will meet on 6 March for talks on fisheries.",
+         "2024-03-06", "Oslo", "Norway"),
+        ("OSLO, Mar 1 (Wire) – The two envoys met on Friday for talks on fisheries.",
+         "2024-03-01", "Oslo", "Norway"),
+        # a city outside the gazetteer, vouched for by the country after it
+        ("SVOLVAER, Norway – The envoys held talks on fisheries on 2 March.", "2024-03-02",
+         "Svolvaer", "Norway"),
+        ("Santiago de Chile (Wire) – The envoys held talks on fisheries on 2 March.",
+         "2024-03-02", "Santiago", "Chile"),
+        # a later trip does not move the meeting
+        ("ROME – The envoys held talks on fisheries on Friday. The minister travels on to "
+         "Milan on Saturday to see shipyards.", "2024-03-01", "Rome", "Italy"),
+        # a country in a subject ("the war in X") is not where they meet
+        ("ROME – The envoys held talks on Friday. The war in Sudan was raised as well.",
+         "2024-03-01", "Rome", "Italy"),
+    ],
+)
+def test_dateline_and_later_trips(body, date, city, country):
+    found = record(body)
+    assert (found["date"], found["location"]["city"], found["location"]["country"]) == (
+        date, city, country)
+
+
+def test_a_repeated_call_and_a_target_month_do_not_hide_the_meeting_day():
+    found = record("Regional ministers used a retreat, held on 2 March, to call again for a "
+                   "truce. The talks also covered a membership bid that the chair hopes to "
+                   "complete in October.")
+    assert found["date"] == "2024-03-02"
+
+
+def test_the_history_of_a_venue_does_not_make_a_coming_meeting_held():
+    found = record("Canada will host the next ministerial talks in Halifax on 9 March, the "
+                   "first time the talks have been held in Nova Scotia.")
+    assert (found["date"], found["status"]) == ("2024-03-09", "planned")

@@ -175,3 +175,50 @@ def test_more_agenda_phrasings(body, expected):
 )
 def test_agenda_phrasings_from_readouts_and_previews(body, expected):
     assert topics(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "items"),
+    [
+        # commas part the items when a comma stands before the last "and"
+        ("aid under the new fund, trade and tourism, ports in the north and the south, and "
+         "the training of pilots",
+         ["Aid under the new fund", "Trade and tourism", "Ports in the north and the south",
+          "Training of pilots"]),
+        # a repeated "on" opens a second item
+        ("the quota for cod and on the licences for trawlers",
+         ["Quota for cod", "Licences for trawlers"]),
+        # an action noun with a short object keeps what follows "and"
+        ("the hiring of local cooks and IT staff by foreign hotels",
+         ["Hiring of local cooks and IT staff by foreign hotels"]),
+        # "above all" opens sub-items of the same topic
+        ("the ferry link, above all new boats and a second pier",
+         ["Ferry link, above all new boats and a second pier"]),
+    ],
+)
+def test_list_separators(phrase, items):
+    assert split_items(phrase) == items
+
+
+def test_lead_ins_passives_and_bullets_after_reviewed():
+    assert topics("The two envoys met in Oslo on Friday. Talks had been expected to deal with "
+                  "the fishing quota.") == ["Fishing quota"]
+    assert topics("The two envoys met in Oslo on Friday and discussed ferry links, with Oslo "
+                  "urging faster work. Port fees were raised as well.") == [
+        "Ferry links", "Port fees"]
+    assert topics("The two envoys met in Oslo on Friday. Progress on the new pier and on the "
+                  "ferry timetable was reviewed too.") == ["New pier", "Ferry timetable"]
+    assert topics("The two envoys met in Oslo on Friday.\nThe envoys reviewed:\n"
+                  "- the cod quota,\n- the ferry timetable.\nThey will meet again.") == [
+        "Cod quota", "Ferry timetable"]
+
+
+def test_the_object_of_an_agreed_step_is_a_topic():
+    assert topics("The envoys met in Oslo on Friday and agreed to extend the ferry link into "
+                  "Sweden.") == ["Extend the ferry link into Sweden"]
+    assert topics("The envoys met in Oslo on Friday and agreed to put more weight behind the "
+                  "fisheries pact that the two states have been drafting for years.") == [
+        "Fisheries pact"]
+    assert topics("The envoys met in Oslo on Friday to look at a fish farm that two firms plan "
+                  "to open, and the new ferry timetable.") == ["Fish farm",
+                                                               "New ferry timetable"]
