@@ -208,7 +208,7 @@ def _in(conn, select: str, values: list) -> Iterable[tuple]:
 
 
 BULK_FROM = 10_000  # records in an import from which bulk_session's settings pay off
-BULK_CACHE_KIB = 512 * 1024  # SQLite page cache during a bulk import (freed afterwards)
+BULK_CACHE_KIB = 128 * 1024  # SQLite page cache during a bulk import (freed afterwards)
 
 
 @contextmanager

@@ -354,3 +354,21 @@ def test_timestamp_fast_path_agrees_on_generated_texts(value):
     from db.models import _timestamp, _timestamp_seen
 
     assert _outcome(_timestamp_seen, value) == _outcome(_timestamp, value)
+
+
+def test_read_records_keep_their_fields_set(store):
+    """read_export gives fully set records one shared set of field names (json_io); records
+    with fields left to their defaults keep their own, and every record behaves as usual."""
+    from db.export.json_io import read_export
+
+    data = json.loads(export_json(store))
+    del data["agenda_items"][0]["outcome"]  # left to its default
+    records = read_export(json.dumps(data))
+    first, second = records.agenda_items[:2]
+    assert first.model_fields_set == set(AgendaItem.model_fields) - {"outcome"}
+    assert second.model_fields_set == set(AgendaItem.model_fields)
+    assert records.agenda_items[2].model_fields_set is second.model_fields_set
+    second.text = "Changed"  # an assignment leaves the other records alone
+    assert records.agenda_items[2].model_fields_set == set(AgendaItem.model_fields)
+    assert second.model_dump(exclude_unset=True)["text"] == "Changed"
+    assert first.model_dump(exclude_unset=True).keys() == first.model_fields_set
