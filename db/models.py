@@ -131,19 +131,52 @@ def _date(value: Any) -> Any:
     raise ValueError("must be a date written as YYYY-MM-DD text")
 
 
+# The stored form with every field in range except the day of the month: hours 00-23,
+# minutes and seconds 00-59 (ASCII digits only: `\d` would also take other scripts' digits,
+# which fromisoformat refuses). A text matching it whose day _valid_day accepts is exactly a
+# text that fromisoformat reads and that re-formatting would return unchanged.
+_STORED_FORM = re.compile(
+    r"([0-9]{4}-[0-9]{2}-[0-9]{2})T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]\.[0-9]{3}Z"
+)
+_valid_days: set[str] = set()
+
+
+def _valid_day(day: str) -> bool:
+    """Whether YYYY-MM-DD (ASCII digits) is a real calendar day, remembered: a 20-year store
+    has some 7,000 days, its timestamps millions (2025-02-29 and 0000-01-01 are not days)."""
+    if day in _valid_days:
+        return True
+    try:
+        dt.date.fromisoformat(day)
+    except ValueError:
+        return False
+    if len(_valid_days) >= 100_000:  # bounded (27 years of days): a plain reset is enough
+        _valid_days.clear()
+    _valid_days.add(day)
+    return True
+
+
 _known_stamps: dict[str, str] = {}
 
 
 def _timestamp_seen(value: Any) -> str:
-    """_timestamp, remembering recent texts: a record's created_at, updated_at and changed_at
-    are often the same, and the items of one meeting share theirs, so most checks in a bulk
-    import are a dict lookup. Only valid texts are kept (errors are raised every time)."""
+    """_timestamp, faster for what a JSON import holds millions of. Recent texts are
+    remembered (a record's created_at, updated_at and changed_at are often the same, and the
+    items of one meeting share theirs); a new text already in the stored form is checked with
+    one regex match and a set lookup instead of a fromisoformat and a regex. Anything else goes
+    through _timestamp, so the same texts pass, fail and are normalised as there; only valid
+    texts are remembered (errors are raised every time)."""
     if type(value) is str:
         known = _known_stamps.get(value)
         if known is None:
+            match = _STORED_FORM.fullmatch(value)
+            if match is not None and (match[1] in _valid_days or _valid_day(match[1])):
+                known = value
+            else:
+                known = _timestamp(value)
             if len(_known_stamps) >= 4096:  # bounded: a plain reset is enough here
                 _known_stamps.clear()
-            known = _known_stamps[value] = _timestamp(value)
+            _known_stamps[value] = known
         return known
     return _timestamp(value)
 

@@ -139,7 +139,10 @@ def _read_export(document: dict, name: str) -> Records:
             raise ImportFailed(
                 f'{name}: "{table}" must be a list of records; nothing was imported'
             )
-        records.table(table).extend(_validate(table, model, rows, problems))
+        validated = _validate(table, model, rows, problems)
+        del rows
+        _share_fields_sets(model, validated)
+        records.table(table).extend(validated)
     if problems:
         _fail(name, problems)
     _check_unique_ids(records, problems)
@@ -208,6 +211,18 @@ def _validate(table: str, model, rows: list, problems: list[str]) -> list:
     for index, messages in sorted(by_record.items()):
         problems.append(f"{_where(table, index, rows)}: {'; '.join(messages)}")
     return []
+
+
+def _share_fields_sets(model, records: list) -> None:
+    """Give every record that has all of its fields set (all of them, in an export) one shared
+    set of field names instead of its own. Pydantic makes a set per record (728 bytes for
+    eight names, nearly three times the record's values): 1.3 GB over a 50,000-meeting import.
+    The contents are unchanged, and pydantic only ever adds to the set a name already in it."""
+    full = set(model.model_fields)
+    share = object.__setattr__
+    for record in records:
+        if record.__pydantic_fields_set__ == full:
+            share(record, "__pydantic_fields_set__", full)
 
 
 def _where(table: str, index: int, rows: list) -> str:

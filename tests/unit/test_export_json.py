@@ -296,6 +296,79 @@ def test_rows_for_insert_are_the_stored_values(store):
         columns, values = _rows(table, models)
         expected = [to_row(model) for model in models]
         assert [dict(zip(columns, row, strict=True)) for row in values] == expected, table
-        for row in values:
-            assert all(type(value) in (str, int, type(None)) or isinstance(value, str)
-                       for value in row)
+        for row in values:  # plain values: sqlite3 binds an enum member only after a lookup
+            assert all(type(value) in (str, int, type(None)) for value in row), (table, row)
+
+
+# -- the timestamp check's fast path (db.models._timestamp_seen) ---------------------------------
+
+_STAMPS = [
+    "2025-05-20T09:30:00.000Z", "2024-02-29T23:59:59.999Z", "2000-02-29T00:00:00.000Z",
+    "0001-01-01T00:00:00.000Z", "9999-12-31T23:59:59.999Z",
+    # Not days, not times: refused as fromisoformat refuses them.
+    "2025-02-29T00:00:00.000Z", "1900-02-29T00:00:00.000Z", "0000-01-01T00:00:00.000Z",
+    "2025-04-31T00:00:00.000Z", "2025-13-01T00:00:00.000Z", "2025-00-10T00:00:00.000Z",
+    "2025-01-01T24:00:00.000Z", "2025-01-01T23:60:00.000Z", "2025-01-01T23:59:60.000Z",
+    # Other spellings: accepted and normalised to the stored form, or refused.
+    "2025-01-01T00:00:00.000Z\n", " 2025-01-01T00:00:00.000Z", "2025-01-01T00:00:00.000z",
+    "2025-01-01t00:00:00.000Z", "2025-01-01 00:00:00.000Z", "2025-01-01T00:00:00Z",
+    "2025-01-01T00:00:00.000+00:00", "2025-01-01T03:00:00.000+03:00", "2025-01-01T00:00:00",
+    "2025-01-01T00:00:00.0000Z", "2025-01-01", "\u0662\u0660\u0662\u0665-01-01T00:00:00.000Z",
+    "2025-01-01T00:00:00.000ZZ", "", "not a time",
+]
+
+
+def _outcome(check, value):
+    try:
+        return check(value)
+    except ValueError as exc:
+        return ("error", str(exc))
+
+
+@pytest.mark.parametrize("value", _STAMPS)
+def test_timestamp_fast_path_agrees_with_the_full_check(value):
+    """Same text accepted, same stored form, same message as _timestamp, twice over (the second
+    time from what the fast path remembered)."""
+    from db.models import _timestamp, _timestamp_seen
+
+    expected = _outcome(_timestamp, value)
+    assert _outcome(_timestamp_seen, value) == expected
+    assert _outcome(_timestamp_seen, value) == expected
+
+
+def test_timestamp_fast_path_on_edge_days_in_a_model():
+    assert StatusChange(agenda_item_id="a", to_status="agreed",
+                        changed_at="2024-02-29T12:00:00.000Z").changed_at.startswith("2024-02-29")
+    for bad in ("2025-02-29T12:00:00.000Z", "2025-01-01T24:00:00.000Z",
+                "2025-01-01T23:59:60.000Z"):
+        with pytest.raises(ValueError, match="is not an ISO date-time"):
+            StatusChange(agenda_item_id="a", to_status="agreed", changed_at=bad)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.datetimes(timezones=st.just(dt.UTC)).map(
+    lambda moment: moment.isoformat(timespec="milliseconds").replace("+00:00", "Z"))
+    | st.from_regex(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z",
+                    fullmatch=True))
+def test_timestamp_fast_path_agrees_on_generated_texts(value):
+    from db.models import _timestamp, _timestamp_seen
+
+    assert _outcome(_timestamp_seen, value) == _outcome(_timestamp, value)
+
+
+def test_read_records_keep_their_fields_set(store):
+    """read_export gives fully set records one shared set of field names (json_io); records
+    with fields left to their defaults keep their own, and every record behaves as usual."""
+    from db.export.json_io import read_export
+
+    data = json.loads(export_json(store))
+    del data["agenda_items"][0]["outcome"]  # left to its default
+    records = read_export(json.dumps(data))
+    first, second = records.agenda_items[:2]
+    assert first.model_fields_set == set(AgendaItem.model_fields) - {"outcome"}
+    assert second.model_fields_set == set(AgendaItem.model_fields)
+    assert records.agenda_items[2].model_fields_set is second.model_fields_set
+    second.text = "Changed"  # an assignment leaves the other records alone
+    assert records.agenda_items[2].model_fields_set == set(AgendaItem.model_fields)
+    assert second.model_dump(exclude_unset=True)["text"] == "Changed"
+    assert first.model_dump(exclude_unset=True).keys() == first.model_fields_set
