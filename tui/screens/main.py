@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Header
 
 from db.errors import NotFound
@@ -113,6 +114,20 @@ class MainScreen(ExportActions, EditActions, Screen):
         if self.maximized is not None:
             self.minimize()
         self.timeline.focus()
+
+    def _watch_maximized(self, previous: Widget | None, maximized: Widget | None) -> None:
+        """As Screen's, but the screen's "-maximized-view" class restyles the screen alone.
+
+        Screen's watcher sets that class with a restyle of every node under the screen (some
+        hundred, with the footer's kept keys): most of opening a meeting's first frame (README,
+        Performance). No rule below the screen depends on that class (Textual's own rules
+        style the screen and the `.-maximized` widget, which is restyled here as before)."""
+        self.set_class(maximized is not None, "-maximized-view", update=False)
+        self.app.stylesheet.update_nodes([self], animate=False)
+        if previous is not None:
+            previous.remove_class("-maximized")
+        if maximized is not None:
+            maximized.add_class("-maximized")
 
     def action_open_meeting(self) -> None:
         """Enter on a meeting: its details fill the screen; escape goes back."""
