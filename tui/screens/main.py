@@ -6,10 +6,13 @@ actions live in edits.py.
 
 from __future__ import annotations
 
+from time import monotonic
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Header
 
@@ -27,6 +30,10 @@ from tui.widgets.topics import TopicsPane
 PANE_IDS = {"timeline": "#timeline", "participants": "#participants", "topics": "#topics",
             "detail": "#detail"}
 POLL_SECONDS = 2.0
+# While the cursor moves faster than this (a key held down), the side panes wait until it rests
+# this long: redrawing participants, agenda and details takes several frames per meeting, and
+# doing it for every meeting passed over would hold back the cursor itself.
+FOLLOW_REST = 0.06
 
 
 def pane_title(pane, title: str) -> str:
@@ -58,6 +65,9 @@ class MainScreen(ExportActions, EditActions, Screen):
         self._pending_meeting: str | None = None
         self._data_version: int | None = None
         self._started = False
+        self._moved_at = 0.0  # monotonic time the timeline's cursor last moved
+        self._moving = False  # it moved within FOLLOW_REST of the move before
+        self._follow_timer: Timer | None = None
 
     @property
     def store(self):
@@ -104,6 +114,10 @@ class MainScreen(ExportActions, EditActions, Screen):
     def detail_pane(self) -> MeetingDetailPane:
         return self.query_one(MeetingDetailPane)
 
+    def on_descendant_focus(self) -> None:
+        if self.panes_pending:  # leaving the timeline: the pane entered shows its meeting
+            self.show_panes()
+
     def action_focus_pane(self, name: str) -> None:
         if self.maximized is not None:
             self.minimize()
@@ -133,12 +147,17 @@ class MainScreen(ExportActions, EditActions, Screen):
         """Enter on a meeting: its details fill the screen; escape goes back."""
         if self.detail is None:
             return
+        if self.panes_pending:
+            self.show_panes()
         self.detail_pane.focus()
         self.maximize(self.detail_pane)
 
     def on_timeline_pane_meeting_highlighted(
         self, message: TimelinePane.MeetingHighlighted
     ) -> None:
+        now = monotonic()
+        self._moving = now - self._moved_at < FOLLOW_REST
+        self._moved_at = now
         self.load_detail(message.row.id if message.row else None)
 
     def on_timeline_pane_loaded(self, message: TimelinePane.Loaded) -> None:
@@ -192,8 +211,36 @@ class MainScreen(ExportActions, EditActions, Screen):
         store_call(self, lambda: store.meeting_detail(meeting_id), self.show_detail,
                    group="detail", exclusive=True, failed=gone)
 
+    @property
+    def panes_pending(self) -> bool:
+        """True while the side panes wait for the cursor to rest (see FOLLOW_REST)."""
+        return self._follow_timer is not None
+
     def show_detail(self, detail: MeetingDetail | None) -> None:
+        """The meeting under the cursor: known at once (actions use it), shown in the side
+        panes at once too, unless it comes hard on the heels of the previous one."""
         self.detail = detail
+        jumping = detail is not None and detail.meeting.id == self._pending_meeting
+        if self._moving and detail is not None and not jumping:
+            if self._follow_timer is None:
+                self._follow_timer = self.set_timer(FOLLOW_REST, self._follow_when_rested)
+        else:
+            self.show_panes()
+
+    def _follow_when_rested(self) -> None:
+        resting = monotonic() - self._moved_at
+        if resting < FOLLOW_REST:  # still moving: wait for the rest of the pause
+            self._follow_timer = self.set_timer(FOLLOW_REST - resting, self._follow_when_rested)
+        else:
+            self.show_panes()
+
+    def show_panes(self) -> None:
+        """Show the current meeting in participants, agenda and details (now, if it was
+        waiting for the cursor to rest)."""
+        if self._follow_timer is not None:
+            self._follow_timer.stop()
+            self._follow_timer = None
+        detail = self.detail
         # After a jump, the item or person to select waits for its own meeting's details.
         waiting = detail is not None and detail.meeting.id == self._pending_meeting
         item_id = self._pending_item if waiting else None
