@@ -17,7 +17,7 @@ SIZE = (120, 40)
 
 async def settle(pilot, rounds: int = 4) -> None:
     """Let workers finish and their results reach the screen (a result can start new work),
-    and the side panes follow the timeline's cursor (tui/screens/main.py, FOLLOW_REST).
+    and the side panes follow the timeline's cursor (tui/screens/follow.py).
 
     A form's save runs in a worker of the form, and the form closing (from that worker's
     result) cancels the form's workers, that one included, after its work is done: waiting

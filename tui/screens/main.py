@@ -6,13 +6,10 @@ actions live in edits.py.
 
 from __future__ import annotations
 
-from time import monotonic
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Header
 
@@ -20,6 +17,7 @@ from db.errors import NotFound
 from db.views import ItemView, MeetingDetail, MeetingFilter, SearchHit
 from tui.screens.edits import EditActions
 from tui.screens.exports import ExportActions
+from tui.screens.follow import FollowCursor
 from tui.tasks import store_call
 from tui.widgets.footer import KeysFooter
 from tui.widgets.meeting_detail import MeetingDetailPane
@@ -30,10 +28,6 @@ from tui.widgets.topics import TopicsPane
 PANE_IDS = {"timeline": "#timeline", "participants": "#participants", "topics": "#topics",
             "detail": "#detail"}
 POLL_SECONDS = 2.0
-# While the cursor moves faster than this (a key held down), the side panes wait until it rests
-# this long: redrawing participants, agenda and details takes several frames per meeting, and
-# doing it for every meeting passed over would hold back the cursor itself.
-FOLLOW_REST = 0.06
 
 
 def pane_title(pane, title: str) -> str:
@@ -42,7 +36,7 @@ def pane_title(pane, title: str) -> str:
     return f"{pane.app.key_for(f'focus_pane({name!r})', pane.screen)} {title}"
 
 
-class MainScreen(ExportActions, EditActions, Screen):
+class MainScreen(FollowCursor, ExportActions, EditActions, Screen):
     ESCAPE_TO_MINIMIZE = False  # escape is action_back, which also returns to the timeline
     BINDINGS = [
         # The pane numbers are in the panes' titles, which saves the footer's width.
@@ -65,9 +59,7 @@ class MainScreen(ExportActions, EditActions, Screen):
         self._pending_meeting: str | None = None
         self._data_version: int | None = None
         self._started = False
-        self._moved_at = 0.0  # monotonic time the timeline's cursor last moved
-        self._moving = False  # it moved within FOLLOW_REST of the move before
-        self._follow_timer: Timer | None = None
+        self._panes: dict[type, object] = {}
 
     @property
     def store(self):
@@ -98,25 +90,29 @@ class MainScreen(ExportActions, EditActions, Screen):
 
     # -- the panes -----------------------------------------------------------------------------
 
+    def _pane(self, kind: type):
+        # Looked up once: check_action asks for the panes for every binding on every refresh
+        # of the footer's keys, and a query walks the whole screen.
+        pane = self._panes.get(kind)
+        if pane is None:
+            pane = self._panes[kind] = self.query_one(kind)
+        return pane
+
     @property
     def timeline(self) -> TimelinePane:
-        return self.query_one(TimelinePane)
+        return self._pane(TimelinePane)
 
     @property
     def participants(self) -> ParticipantsPane:
-        return self.query_one(ParticipantsPane)
+        return self._pane(ParticipantsPane)
 
     @property
     def topics(self) -> TopicsPane:
-        return self.query_one(TopicsPane)
+        return self._pane(TopicsPane)
 
     @property
     def detail_pane(self) -> MeetingDetailPane:
-        return self.query_one(MeetingDetailPane)
-
-    def on_descendant_focus(self) -> None:
-        if self.panes_pending:  # leaving the timeline: the pane entered shows its meeting
-            self.show_panes()
+        return self._pane(MeetingDetailPane)
 
     def action_focus_pane(self, name: str) -> None:
         if self.maximized is not None:
@@ -130,14 +126,15 @@ class MainScreen(ExportActions, EditActions, Screen):
         self.timeline.focus()
 
     def _watch_maximized(self, previous: Widget | None, maximized: Widget | None) -> None:
-        """As Screen's, but the screen's "-maximized-view" class restyles the screen alone.
+        """As Screen's, without the screen's "-maximized-view" class.
 
         Screen's watcher sets that class with a restyle of every node under the screen (some
-        hundred, with the footer's kept keys): most of opening a meeting's first frame (README,
-        Performance). No rule below the screen depends on that class (Textual's own rules
-        style the screen and the `.-maximized` widget, which is restyled here as before)."""
-        self.set_class(maximized is not None, "-maximized-view", update=False)
-        self.app.stylesheet.update_nodes([self], animate=False)
+        hundred, with the footer's kept keys), and a restyle of the screen alone still makes
+        every widget on it render afresh: that was most of opening a meeting's first frame
+        (README, Performance). The class only styles the screen for a maximized widget that
+        leaves space around it (a hatch, centred); the details fill the space between header
+        and footer, so the screen looks the same without it. The maximized widget still gets
+        its `-maximized` class (tui/app.tcss gives it the full height)."""
         if previous is not None:
             previous.remove_class("-maximized")
         if maximized is not None:
@@ -155,9 +152,7 @@ class MainScreen(ExportActions, EditActions, Screen):
     def on_timeline_pane_meeting_highlighted(
         self, message: TimelinePane.MeetingHighlighted
     ) -> None:
-        now = monotonic()
-        self._moving = now - self._moved_at < FOLLOW_REST
-        self._moved_at = now
+        self.cursor_moved()
         self.load_detail(message.row.id if message.row else None)
 
     def on_timeline_pane_loaded(self, message: TimelinePane.Loaded) -> None:
@@ -211,35 +206,10 @@ class MainScreen(ExportActions, EditActions, Screen):
         store_call(self, lambda: store.meeting_detail(meeting_id), self.show_detail,
                    group="detail", exclusive=True, failed=gone)
 
-    @property
-    def panes_pending(self) -> bool:
-        """True while the side panes wait for the cursor to rest (see FOLLOW_REST)."""
-        return self._follow_timer is not None
-
-    def show_detail(self, detail: MeetingDetail | None) -> None:
-        """The meeting under the cursor: known at once (actions use it), shown in the side
-        panes at once too, unless it comes hard on the heels of the previous one."""
-        self.detail = detail
-        jumping = detail is not None and detail.meeting.id == self._pending_meeting
-        if self._moving and detail is not None and not jumping:
-            if self._follow_timer is None:
-                self._follow_timer = self.set_timer(FOLLOW_REST, self._follow_when_rested)
-        else:
-            self.show_panes()
-
-    def _follow_when_rested(self) -> None:
-        resting = monotonic() - self._moved_at
-        if resting < FOLLOW_REST:  # still moving: wait for the rest of the pause
-            self._follow_timer = self.set_timer(FOLLOW_REST - resting, self._follow_when_rested)
-        else:
-            self.show_panes()
-
     def show_panes(self) -> None:
         """Show the current meeting in participants, agenda and details (now, if it was
         waiting for the cursor to rest)."""
-        if self._follow_timer is not None:
-            self._follow_timer.stop()
-            self._follow_timer = None
+        self.stop_following()
         detail = self.detail
         # After a jump, the item or person to select waits for its own meeting's details.
         waiting = detail is not None and detail.meeting.id == self._pending_meeting
