@@ -16,7 +16,8 @@ SIZE = (120, 40)
 
 
 async def settle(pilot, rounds: int = 4) -> None:
-    """Let workers finish and their results reach the screen (a result can start new work).
+    """Let workers finish and their results reach the screen (a result can start new work),
+    and the side panes follow the timeline's cursor (tui/screens/follow.py).
 
     A form's save runs in a worker of the form, and the form closing (from that worker's
     result) cancels the form's workers, that one included, after its work is done: waiting
@@ -26,6 +27,9 @@ async def settle(pilot, rounds: int = 4) -> None:
         with suppress(WorkerCancelled):
             await app.workers.wait_for_complete()
         await pilot.pause()
+        # Keys pressed in quick succession: the side panes follow once the cursor rests.
+        while getattr(app.screen, "panes_pending", False):
+            await pilot.pause(0.02)
 
 
 async def type_text(pilot, text: str) -> None:

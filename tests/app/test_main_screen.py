@@ -7,6 +7,7 @@ from textual.widgets import Header
 from db.sample import SEED_MEETING_ID
 from tests.app.conftest import SIZE, settle
 from tui.screens.main import MainScreen
+from tui.widgets.timeline import TimelinePane
 
 
 async def test_opens_around_today_with_the_next_meeting_selected(store, make_app):
@@ -120,3 +121,40 @@ async def test_header_names_the_store_file(store, make_app):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert app.sub_title == "sample.db"
+
+
+async def test_side_panes_wait_for_the_cursor_to_rest_and_enter_shows_at_once(store, make_app):
+    """Moves hard on the heels of each other (a key held down): the meeting's details are known
+    to the screen at once but shown in the side panes once the cursor rests, or at once on
+    enter."""
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        shown = screen.detail
+        seed = store.meeting_detail(SEED_MEETING_ID)
+        row = next(r for r in screen.timeline.rows if r.id == SEED_MEETING_ID)
+        moved = TimelinePane.MeetingHighlighted
+        screen.on_timeline_pane_meeting_highlighted(moved(row))  # after a rest
+        screen.on_timeline_pane_meeting_highlighted(moved(row))  # right after
+        screen.show_detail(seed)
+        assert screen.detail is seed and screen.panes_pending
+        assert screen.detail_pane.detail is shown  # still the meeting shown before
+        await pilot.press("enter")
+        assert screen.maximized is screen.detail_pane
+        assert screen.detail_pane.detail.meeting.id == SEED_MEETING_ID
+        assert len(screen.topics._views) == 7
+        await settle(pilot)  # the cursor rests: nothing is left waiting
+        assert not screen.panes_pending
+
+
+async def test_a_burst_of_moves_ends_with_the_panes_on_the_last_meeting(store, make_app):
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("k", "k", "k")  # one call: the keys come without a pause
+        await settle(pilot)
+        screen = app.screen
+        assert screen.timeline.current.id == SEED_MEETING_ID
+        assert screen.detail_pane.detail.meeting.id == SEED_MEETING_ID
+        assert screen.topics.detail.meeting.id == SEED_MEETING_ID

@@ -10,12 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Header
 
 from db.errors import NotFound
 from db.views import ItemView, MeetingDetail, MeetingFilter, SearchHit
 from tui.screens.edits import EditActions
 from tui.screens.exports import ExportActions
+from tui.screens.follow import FollowCursor
 from tui.tasks import store_call
 from tui.widgets.footer import KeysFooter
 from tui.widgets.meeting_detail import MeetingDetailPane
@@ -34,7 +36,7 @@ def pane_title(pane, title: str) -> str:
     return f"{pane.app.key_for(f'focus_pane({name!r})', pane.screen)} {title}"
 
 
-class MainScreen(ExportActions, EditActions, Screen):
+class MainScreen(FollowCursor, ExportActions, EditActions, Screen):
     ESCAPE_TO_MINIMIZE = False  # escape is action_back, which also returns to the timeline
     BINDINGS = [
         # The pane numbers are in the panes' titles, which saves the footer's width.
@@ -57,6 +59,7 @@ class MainScreen(ExportActions, EditActions, Screen):
         self._pending_meeting: str | None = None
         self._data_version: int | None = None
         self._started = False
+        self._panes: dict[type, object] = {}
 
     @property
     def store(self):
@@ -87,21 +90,29 @@ class MainScreen(ExportActions, EditActions, Screen):
 
     # -- the panes -----------------------------------------------------------------------------
 
+    def _pane(self, kind: type):
+        # Looked up once: check_action asks for the panes for every binding on every refresh
+        # of the footer's keys, and a query walks the whole screen.
+        pane = self._panes.get(kind)
+        if pane is None:
+            pane = self._panes[kind] = self.query_one(kind)
+        return pane
+
     @property
     def timeline(self) -> TimelinePane:
-        return self.query_one(TimelinePane)
+        return self._pane(TimelinePane)
 
     @property
     def participants(self) -> ParticipantsPane:
-        return self.query_one(ParticipantsPane)
+        return self._pane(ParticipantsPane)
 
     @property
     def topics(self) -> TopicsPane:
-        return self.query_one(TopicsPane)
+        return self._pane(TopicsPane)
 
     @property
     def detail_pane(self) -> MeetingDetailPane:
-        return self.query_one(MeetingDetailPane)
+        return self._pane(MeetingDetailPane)
 
     def action_focus_pane(self, name: str) -> None:
         if self.maximized is not None:
@@ -114,16 +125,34 @@ class MainScreen(ExportActions, EditActions, Screen):
             self.minimize()
         self.timeline.focus()
 
+    def _watch_maximized(self, previous: Widget | None, maximized: Widget | None) -> None:
+        """As Screen's, without the screen's "-maximized-view" class.
+
+        Screen's watcher sets that class with a restyle of every node under the screen (some
+        hundred, with the footer's kept keys), and a restyle of the screen alone still makes
+        every widget on it render afresh: that was most of opening a meeting's first frame
+        (README, Performance). The class only styles the screen for a maximized widget that
+        leaves space around it (a hatch, centred); the details fill the space between header
+        and footer, so the screen looks the same without it. The maximized widget still gets
+        its `-maximized` class (tui/app.tcss gives it the full height)."""
+        if previous is not None:
+            previous.remove_class("-maximized")
+        if maximized is not None:
+            maximized.add_class("-maximized")
+
     def action_open_meeting(self) -> None:
         """Enter on a meeting: its details fill the screen; escape goes back."""
         if self.detail is None:
             return
+        if self.panes_pending:
+            self.show_panes()
         self.detail_pane.focus()
         self.maximize(self.detail_pane)
 
     def on_timeline_pane_meeting_highlighted(
         self, message: TimelinePane.MeetingHighlighted
     ) -> None:
+        self.cursor_moved()
         self.load_detail(message.row.id if message.row else None)
 
     def on_timeline_pane_loaded(self, message: TimelinePane.Loaded) -> None:
@@ -177,8 +206,11 @@ class MainScreen(ExportActions, EditActions, Screen):
         store_call(self, lambda: store.meeting_detail(meeting_id), self.show_detail,
                    group="detail", exclusive=True, failed=gone)
 
-    def show_detail(self, detail: MeetingDetail | None) -> None:
-        self.detail = detail
+    def show_panes(self) -> None:
+        """Show the current meeting in participants, agenda and details (now, if it was
+        waiting for the cursor to rest)."""
+        self.stop_following()
+        detail = self.detail
         # After a jump, the item or person to select waits for its own meeting's details.
         waiting = detail is not None and detail.meeting.id == self._pending_meeting
         item_id = self._pending_item if waiting else None

@@ -31,6 +31,7 @@ class ListPane(CursorList):
         self._total = 0
         self._fetch_page: Callable[[int], list] | None = None
         self._make_option: Callable[[object], Option] | None = None
+        self._filled_width: int | None = None  # text_width when the options were made
 
     @property
     def current(self):
@@ -107,6 +108,7 @@ class ListPane(CursorList):
         raise NotImplementedError
 
     def _fill(self, options: list[Option], keep: str | None) -> None:
+        self._filled_width = self.text_width
         self.set_options(options)
         self._restore(keep)
         self.refresh_bindings()
@@ -126,8 +128,11 @@ class ListPane(CursorList):
             self.load_all(keep=self._kept_id())
 
     def on_resize(self) -> None:
-        if not self.show_all and self.detail is not None:
-            self.show_meeting(self.detail)  # wrapped lines follow the new width
+        # Wrapped lines follow a new width; a pane shown again at the same width (leaving a
+        # maximized meeting) keeps its options.
+        if (not self.show_all and self.detail is not None
+                and self.text_width != self._filled_width):
+            self.show_meeting(self.detail)
 
     @property
     def text_width(self) -> int:

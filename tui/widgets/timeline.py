@@ -74,6 +74,7 @@ class TimelinePane(CursorList):
         self._more_after = False
         self._loading = False
         self._last_posted: str | None = None
+        self._rendered_width: int | None = None  # the width the options were laid out for
 
     # -- what is shown -------------------------------------------------------------------------
 
@@ -109,6 +110,7 @@ class TimelinePane(CursorList):
 
     def _render_options(self) -> None:
         width = max(50, self.scrollable_content_region.width)
+        self._rendered_width = width
         options: list[Option] = []
         month = None
         marker_done = False
@@ -159,7 +161,9 @@ class TimelinePane(CursorList):
         )
 
     def on_resize(self) -> None:
-        if self.rows:
+        # A pane shown again (leaving a maximized meeting) gets a Resize too; only a new width
+        # changes the columns, and rebuilding 400 options was most of escape's frame.
+        if self.rows and max(50, self.scrollable_content_region.width) != self._rendered_width:
             current = self.current
             self._render_options()
             if current:
