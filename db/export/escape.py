@@ -86,6 +86,9 @@ def paragraphs(text: str | None) -> list[str]:
     Leading indentation is dropped: four spaces would otherwise start a code block."""
     if not text:
         return []
+    if "\n" not in text:  # one line (most notes): what the loop below gives, without it
+        line = _escape_line(text.strip())
+        return [line] if line else []
     result = []
     for block in _PARAGRAPH_BREAK.split(text.strip()):
         lines = [_escape_line(line.strip(" \t")) for line in block.split("\n")]

@@ -239,6 +239,14 @@ def iter_agenda_rows(conn, where: str, params: list) -> Iterator[tuple[tuple, li
     return _merged(conn, where, params, "m.rowid", AGENDA_COLUMNS)
 
 
+# (date, id) spelt as the whole of idx_meetings_date_id and the rowid: the same order, since
+# ids are unique, but one SQLite can see gives each meeting once, so it takes the items in
+# the order of their (meeting_id, position) index instead of sorting every meeting's items
+# (50,000 small sorts, a sixth of the query). Should the index change, SQLite sorts again.
+_BY_DATE_INDEX = ("ORDER BY m.date, m.id, m.status, m.precision, m.country_code, m.series, "
+                  "m.rowid")
+
+
 def _merged(conn, where: str, params: list, key: str, columns: str) -> Iterator[tuple]:
     order = "ORDER BY m.date, m.id"
     meetings = conn.execute(f"SELECT {columns} FROM meetings m WHERE {where} {order}", params)
@@ -246,7 +254,7 @@ def _merged(conn, where: str, params: list, key: str, columns: str) -> Iterator[
     item_rows = conn.execute(
         f"SELECT {key}, a.text, a.status, a.outcome, a.topic_id "
         "FROM meetings m CROSS JOIN agenda_items a ON a.meeting_id = m.id "
-        f"WHERE {where} {order}, a.position",
+        f"WHERE {where} {_BY_DATE_INDEX}, a.position",
         params,
     )
     person_rows = conn.execute(
