@@ -195,7 +195,8 @@ def _place(venue: str | None, city: str | None, country: str | None) -> str:
 # -- the later part in a second process --------------------------------------------------------
 
 SPLIT_AT = 5_000  # meetings: below this, forking costs more than the second core saves
-# The helper takes the later 55%: this process also starts up, and copies the helper's part.
+# Split at the middle meeting: copying the helper's part comes after both parts whichever
+# finishes first, so even parts end soonest (measured: 45/55 was slower).
 
 
 def _can_fork() -> bool:
@@ -229,7 +230,7 @@ class _Helper:
             where, params = _where(conn, filters)
             middle = conn.execute(
                 f"SELECT m.date, m.id FROM meetings m WHERE {where} ORDER BY m.date, m.id "
-                "LIMIT 1 OFFSET ?", [*params, count * 9 // 20],
+                "LIMIT 1 OFFSET ?", [*params, count // 2],
             ).fetchone()
         if middle is None:
             return None
