@@ -2,9 +2,10 @@
 compact form (facts, participants by delegation, numbered agenda, notes, sources). The whole
 store is one such export, 50,000 meetings and 500,000 agenda items.
 
-It reads plain rows (gather.iter_rows) instead of building bundles, escapes each name once
-per export, and builds each meeting's text in one piece: per agenda item a lookup and one
+It reads plain rows (gather.iter_agenda_rows) instead of building bundles, escapes each name
+once per export, and builds each meeting's text in one piece: per agenda item a lookup and one
 string. The output is the one the bundles gave (the golden files and the tests hold it).
+From the CLI a big agenda is written by two processes, one per core (_Helper, at the end).
 """
 
 from __future__ import annotations
@@ -251,6 +252,7 @@ class _Helper:
     def same_snapshot(self, conn) -> bool:
         """Whether our read transaction (`conn`'s, begun after the helper's) sees the store
         the helper sees: nothing was committed since before the helper began."""
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # our snapshot begun
         return conn.execute("PRAGMA data_version").fetchone()[0] == self.version
 
     def result(self) -> Iterator[str] | None:

@@ -276,6 +276,18 @@ def test_split_agenda_is_the_golden_one(store, split):
     assert split and split[0] is not None and split[0].pid == 0  # it ran, and was reaped
 
 
+@pytest.mark.parametrize("filters", [
+    MeetingFilter(statuses=frozenset({"held"})),
+    MeetingFilter(country="Belgium"),
+    MeetingFilter(date_from=dt.date(2025, 1, 1), date_to=dt.date(2025, 12, 31)),
+], ids=["status", "country", "dates"])
+def test_split_agenda_is_the_one_process_agenda(store, monkeypatch, filters):
+    whole = range_agenda(store, filters)
+    monkeypatch.setattr(agenda, "SPLIT_AT", 1)
+    monkeypatch.setattr(agenda, "_can_fork", lambda: True)
+    assert range_agenda(store, filters) == whole
+
+
 def _fails(ready: bool):
     def helper_main(path, filters, middle, output, signals):
         if ready:
