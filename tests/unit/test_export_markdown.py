@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 
 import pytest
@@ -13,9 +14,10 @@ from markdown_it import MarkdownIt
 
 from db.drafts import ItemDraft, MeetingDraft, ParticipantDraft, SourceDraft
 from db.errors import NotFound
-from db.export import escape, meeting_brief, range_agenda, topic_dossier
+from db.export import agenda, escape, meeting_brief, range_agenda, topic_dossier
 from db.models import Meeting
 from db.sample import SEED_MEETING_ID
+from db.store import Store
 from db.views import MeetingFilter
 from tests.golden.refresh import FILES, GOLDEN, SANCTIONS_TOPIC_ID, render_all
 
@@ -245,3 +247,74 @@ def test_plain_texts_are_recognised(texts):
     """Words of any script with punctuation but no markup: plain (the fast path is taken)."""
     assert all(escape.inline(text) == text for text in texts)
     assert escape.all_plain(texts)
+
+
+# -- a big agenda written by two processes ---------------------------------------------------
+
+
+@pytest.fixture
+def split(monkeypatch):
+    """Every agenda split in two, the later half by a forked helper (as the CLI does from
+    SPLIT_AT meetings); the helpers started are listed."""
+    started = []
+    start = agenda._Helper.start.__func__
+
+    def recording(cls, *args):
+        helper = start(cls, *args)
+        started.append(helper)
+        return helper
+
+    monkeypatch.setattr(agenda, "SPLIT_AT", 1)
+    monkeypatch.setattr(agenda, "_can_fork", lambda: True)
+    monkeypatch.setattr(agenda._Helper, "start", classmethod(recording))
+    return started
+
+
+def test_split_agenda_is_the_golden_one(store, split):
+    assert range_agenda(store, MeetingFilter()) == (GOLDEN / "sample-agenda.md").read_text(
+        encoding="utf-8")
+    assert split and split[0] is not None and split[0].pid == 0  # it ran, and was reaped
+
+
+@pytest.mark.parametrize("filters", [
+    MeetingFilter(statuses=frozenset({"held"})),
+    MeetingFilter(country="Belgium"),
+    MeetingFilter(date_from=dt.date(2025, 1, 1), date_to=dt.date(2025, 12, 31)),
+], ids=["status", "country", "dates"])
+def test_split_agenda_is_the_one_process_agenda(store, monkeypatch, filters):
+    whole = range_agenda(store, filters)
+    monkeypatch.setattr(agenda, "SPLIT_AT", 1)
+    monkeypatch.setattr(agenda, "_can_fork", lambda: True)
+    assert range_agenda(store, filters) == whole
+
+
+def _fails(ready: bool):
+    def helper_main(path, filters, middle, output, signals):
+        if ready:
+            os.write(signals, b"R")
+        os._exit(1)
+    return helper_main
+
+
+@pytest.mark.parametrize("ready", [False, True], ids=["before-reading", "while-writing"])
+def test_a_failed_helper_leaves_the_same_agenda(store, split, monkeypatch, ready):
+    whole = range_agenda(store, MeetingFilter())
+    monkeypatch.setattr(agenda, "_helper_main", _fails(ready))
+    assert range_agenda(store, MeetingFilter()) == whole
+    assert (split[-1] is not None) == ready
+
+
+def test_a_commit_as_the_helper_begins_is_noticed(store, split):
+    """The helper reads in its own transaction: a commit between its start and ours would
+    make the two halves show different stores, so then this process writes everything."""
+    helper = agenda._Helper.start(store, MeetingFilter(), store.count_meetings())
+    try:
+        with store._read() as conn:
+            assert helper.same_snapshot(conn)
+        with Store.open(store.path) as other, other._write("rename", undoable=False):
+            other.conn.execute("UPDATE meetings SET title = 'Renamed' WHERE id = ?",
+                               [SEED_MEETING_ID])
+        with store._read() as conn:
+            assert not helper.same_snapshot(conn)
+    finally:
+        helper.stop()
