@@ -25,7 +25,7 @@ EXIT = "AGENDA_TUI_EXIT_AFTER_START"
 
 # Imported after the first frame; a test checks that each of them exists.
 WARM_UP = (
-    "db.models", "db.drafts", "rich.markdown",
+    "db.models", "db.drafts", "rich.markdown", "tui.forms.base",
     "tui.forms.meeting", "tui.forms.participant", "tui.forms.item", "tui.forms.source",
     "tui.forms.records", "tui.forms.filter", "tui.forms.confirm", "tui.forms.pick",
     "tui.forms.ingest", "tui.screens.search", "tui.screens.help", "tui.screens.topic_history",

@@ -19,7 +19,8 @@ import tui.startup
 from db.store import Store
 from tui.app import AgendaApp
 
-HEAVY = ("pydantic", "sqlite_utils", "rich.markdown", "importlib.metadata", "tui.forms.meeting")
+HEAVY = ("pydantic", "sqlite_utils", "rich.markdown", "importlib.metadata", "tui.forms.base",
+         "tui.forms.meeting")
 
 def drawn(app):
     print(sorted(name for name in HEAVY if name in sys.modules), flush=True)

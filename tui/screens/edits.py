@@ -4,11 +4,13 @@ and sources; set an item's status; reorder items. Every write runs in a worker a
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from db.views import ItemView, ParticipantView, PersonSummary, TopicSummary
-from tui.forms.base import FormScreen
 from tui.tasks import store_call
+
+if TYPE_CHECKING:  # the forms (Select, TextArea...) are imported after the first frame
+    from tui.forms.base import FormScreen
 
 
 def _s(count: int, noun: str) -> str:
