@@ -66,3 +66,32 @@ def test_bad_db_is_one_clear_line(tmp_path, kind):
     assert len(result.stderr.strip().splitlines()) == 1 and str(path) in result.stderr
     if before:
         assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+# The bare command (which opens the app) does not import the other commands' modules; any
+# command named, and --help, still finds them all.
+LAZY_COMMANDS = """
+import sys
+import tui.cli
+
+cli_main = sys.modules["tui.cli.main"]
+cli_main.run_app = lambda store: (store.close(), print(
+    sorted(name for name in cli_main.COMMAND_MODULES if name in sys.modules), flush=True))
+sys.argv = ["agenda-tui", *sys.argv[1:]]
+tui.cli.main()
+"""
+
+
+def test_opening_the_app_imports_no_command_module(tmp_path):
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", LAZY_COMMANDS, "--db", str(tmp_path / "x.db")],
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "[]"
+
+
+def test_help_lists_every_command():
+    listed = run("--help").stdout.split("Commands:")[1]
+    for name in ("demo", "sample", "search", "export", "import", "ingest"):
+        assert f"\n  {name} " in listed

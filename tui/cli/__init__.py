@@ -6,9 +6,6 @@ from tui.cli.main import cli
 
 
 def main() -> None:
-    # Command modules register themselves on import; each adds to `cli`.
-    import tui.cli.commands  # noqa: F401
-    import tui.cli.export  # noqa: F401
-    import tui.cli.ingest  # noqa: F401
-
+    # The command modules are imported by `cli` itself when a command is looked up
+    # (tui/cli/main.py, load_commands).
     cli()
