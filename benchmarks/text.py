@@ -10,7 +10,7 @@ import datetime as dt
 import random
 
 from benchmarks import vocabulary as v
-from db.models import time_ordered_uuid, uuid_text
+from db.stamps import time_ordered_uuid, uuid_text
 
 _EPOCH = dt.date(1970, 1, 1).toordinal()
 
@@ -24,7 +24,7 @@ class Text:
     # -- ids and times ---------------------------------------------------------------------
 
     def uuid(self, stamp: str) -> str:
-        """A time-ordered (version 7) UUID, as the app makes them (db.models.new_id), for a
+        """A time-ordered (version 7) UUID, as the app makes them (db.stamps.new_id), for a
         record created at `stamp` (a stored timestamp): its time part is the stamp, its random
         part comes from the seeded generator, so ids repeat for a seed and differ between seeds.
         """

@@ -30,7 +30,7 @@ class Writes:
         tx.created(table, model.id)
 
     def _update(self, tx: Recorder, model):
-        from db.models import now_ts
+        from db.stamps import now_ts
 
         table = TABLE_OF[type(model).__name__]
         tx.touch(table, model.id)

@@ -300,7 +300,7 @@ def test_rows_for_insert_are_the_stored_values(store):
             assert all(type(value) in (str, int, type(None)) for value in row), (table, row)
 
 
-# -- the timestamp check's fast path (db.models._timestamp_seen) ---------------------------------
+# -- the timestamp check's fast path (db.stamps.checked_timestamp) -------------------------
 
 _STAMPS = [
     "2025-05-20T09:30:00.000Z", "2024-02-29T23:59:59.999Z", "2000-02-29T00:00:00.000Z",
@@ -327,13 +327,13 @@ def _outcome(check, value):
 
 @pytest.mark.parametrize("value", _STAMPS)
 def test_timestamp_fast_path_agrees_with_the_full_check(value):
-    """Same text accepted, same stored form, same message as _timestamp, twice over (the second
+    """Same text accepted, same stored form, same message as timestamp_text, twice over (the second
     time from what the fast path remembered)."""
-    from db.models import _timestamp, _timestamp_seen
+    from db.stamps import checked_timestamp, timestamp_text
 
-    expected = _outcome(_timestamp, value)
-    assert _outcome(_timestamp_seen, value) == expected
-    assert _outcome(_timestamp_seen, value) == expected
+    expected = _outcome(timestamp_text, value)
+    assert _outcome(checked_timestamp, value) == expected
+    assert _outcome(checked_timestamp, value) == expected
 
 
 def test_timestamp_fast_path_on_edge_days_in_a_model():
@@ -351,9 +351,9 @@ def test_timestamp_fast_path_on_edge_days_in_a_model():
     | st.from_regex(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z",
                     fullmatch=True))
 def test_timestamp_fast_path_agrees_on_generated_texts(value):
-    from db.models import _timestamp, _timestamp_seen
+    from db.stamps import checked_timestamp, timestamp_text
 
-    assert _outcome(_timestamp_seen, value) == _outcome(_timestamp, value)
+    assert _outcome(checked_timestamp, value) == _outcome(timestamp_text, value)
 
 
 def test_read_records_keep_their_fields_set(store):

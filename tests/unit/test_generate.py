@@ -69,7 +69,7 @@ def test_every_row_is_valid_for_its_model(generated, model):
 
 
 def test_ids_are_time_ordered_uuids_of_their_creation(generated):
-    """Ids are made as the app makes them (version-7 UUIDs, db.models.new_id), with the
+    """Ids are made as the app makes them (version-7 UUIDs, db.stamps.new_id), with the
     record's created_at as their time, so an import in creation order appends to the
     primary-key index."""
     with Store.open(generated) as store:

@@ -118,7 +118,7 @@ def test_new_ids_are_time_ordered_uuids():
     import time
     import uuid
 
-    from db.models import new_id
+    from db.stamps import new_id
 
     before = time.time_ns() // 1_000_000
     ids = [new_id() for _ in range(2000)]
