@@ -2,36 +2,26 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
-from db.countries import fold
 from db.latest import latest, meeting_of
 from db.rows import MEETING_ROW_COLUMNS, meeting_row
+from db.search_terms import (
+    attach_vocabularies,
+    prefix_query,
+    query_words,
+    table_query,
+)
 from db.views import SearchHit
 
 # Snippet highlight markers (private-use characters): the app styles them, the CLI drops them.
 MARK_START, MARK_END = "\ue000", "\ue001"
-_WORD = re.compile(r"\w+", re.UNICODE)
 _KIND_ORDER = {"meeting": 0, "item": 1, "topic": 2, "person": 3}
 
 
 def fts_query(text: str) -> str | None:
-    """User text as an FTS5 query: every word must match, each as a prefix ("sanc" finds
-    "sanctions"). Quoting each word keeps FTS syntax (AND, NEAR, quotes, *) out of user hands."""
-    # Stored text is NFC (the models normalise it); a decomposed query ("u" + U+0308) would
-    # otherwise split at the combining mark, which \w does not match, and find nothing.
-    words = _WORD.findall(unicodedata.normalize("NFC", text))[:12]
-    if not words:
-        return None
-    terms = []
-    for word in words:
-        folded = fold(word)
-        if folded != word.lower():
-            terms.append(f'("{word}"* OR "{folded}"*)')
-        else:
-            terms.append(f'"{word}"*')
-    return " ".join(terms)
+    """User text as an FTS5 query in its plain form: every word must match, each as a prefix
+    ("sanc" finds "sanctions"). Search gives each table the same query with prefixes expanded
+    (db.search_terms), which finds the same rows."""
+    return prefix_query(query_words(text))
 
 
 def strip_marks(text: str) -> str:
@@ -39,23 +29,35 @@ def strip_marks(text: str) -> str:
 
 
 class Search:
+    # Whether this store's connection has the vocabulary tables (db.search_terms): found out
+    # on the first search.
+    _expands_prefixes: bool | None = None
+
     def search(self, text: str, limit: int = 50) -> list[SearchHit]:
         """Matches of every kind, meetings first, then agenda items, topics and people, each
         kind newest first, at most `limit` in all."""
-        query = fts_query(text)
-        if query is None:
+        words = query_words(text)
+        if not words:
             return []
         found = []
         with self._read() as conn:
+            if self._expands_prefixes is None:
+                self._expands_prefixes = attach_vocabularies(conn)
+            queries = {
+                kind: table_query(conn, table, words) if self._expands_prefixes
+                else prefix_query(words)
+                for kind, table in _TABLES.items()
+            }
             # Every kind is asked for up to `limit` (cheap: FTS walks rowids newest first), then
             # the list is shared out fairly, so a common word still shows topics and people.
             # Only the kept topics and people get their latest meeting looked up.
             # Counting first (rowids only) keeps snippets to the rows that are shown.
             counts = {kind: len(conn.execute(_COUNTS[kind], [query, limit]).fetchall())
-                      for kind in _QUERIES}
+                      if query else 0 for kind, query in queries.items()}
             shares = fair_shares(counts, limit)
             for kind, sql in _QUERIES.items():
-                rows = conn.execute(sql, [query, shares[kind]]).fetchall() if shares[kind] else []
+                rows = (conn.execute(sql, [queries[kind], shares[kind]]).fetchall()
+                        if shares[kind] else [])
                 if kind in _LEADS and rows:  # a topic or a person leads to their latest meeting
                     keys = latest(conn, *_LEADS[kind], [row[1] for row in rows])
                     rows = [(*row[:4], keys[row[1]][1]) for row in rows]
@@ -103,10 +105,10 @@ _M_COLS = ", ".join(f"m.{c.strip()}" for c in MEETING_ROW_COLUMNS.split(","))
 # common word means scoring every match, too slow at 500,000 items. The last column says
 # where a hit leads, as date || meeting id (see db.latest); topics and people get theirs after.
 _LEADS = {"topic": ("agenda_items", "topic_id"), "person": ("participants", "person_id")}
+_TABLES = {"meeting": "meetings", "item": "agenda_items", "topic": "topics", "person": "people"}
 _COUNTS = {
     kind: f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ? LIMIT ?"
-    for kind, table in (("meeting", "meetings"), ("item", "agenda_items"),
-                        ("topic", "topics"), ("person", "people"))
+    for kind, table in _TABLES.items()
 }
 _QUERIES = {
     "meeting": (

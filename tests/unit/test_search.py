@@ -35,7 +35,14 @@ def test_fts_syntax_in_user_text_is_literal(store):
     for text in ['"', "AND OR NOT", "a*", "NEAR(", "col:value", "(", "-x"]:
         store.search(text)  # must not raise
     assert fts_query("  ") is None
-    assert fts_query('say "hi"') == '"say"* "hi"*'
+    assert fts_query('say "hi"') == '"say"* AND "hi"*'
+
+
+def test_a_folded_word_among_others(store):
+    # ("Aydın"* OR "aydin"*) next to another word needs an explicit AND: FTS5 refuses
+    # ("a" OR "b") "c" as a syntax error, which every such search used to raise.
+    for text in ("Kerem Aydın", "Aydın Kerem"):
+        assert [h.label for h in store.search(text) if h.kind == "person"] == ["Kerem Aydın"]
 
 
 def test_index_follows_inserts_updates_and_deletes(empty_store):
