@@ -11,7 +11,6 @@ From the CLI a big agenda is written by two processes, one per core (_Helper, at
 from __future__ import annotations
 
 import gc
-import io
 import os
 import signal
 import tempfile
@@ -24,6 +23,7 @@ from typing import NoReturn
 
 from db.countries import fold
 from db.export import escape
+from db.export.chunks import Chunks, FilePart
 from db.export.gather import iter_agenda_rows, names, when_of
 from db.export.markdown import long_date, name
 from db.views import MeetingFilter
@@ -39,12 +39,17 @@ def range_agenda(store, filters: MeetingFilter) -> str:
     return "".join(iter_range_agenda(store, filters))
 
 
-def iter_range_agenda(store, filters: MeetingFilter) -> Iterator[str]:
+def iter_range_agenda(store, filters: MeetingFilter) -> Chunks:
     """Every meeting matching `filters` (dates, country, series, status) in date order, each
-    in compact form; yielded in chunks so that a big export streams to its file.
+    in compact form; as text chunks, so that a big export streams to its file.
 
     A big selection is split in two and the later part is written by a forked process on
-    the other core (see _Helper): the same bytes in little more than half the time."""
+    the other core (see _Helper): the same bytes in little more than half the time. Its part
+    is copied file to file by write_atomic (Chunks.write_to), never decoded here."""
+    return Chunks(_parts(store, filters))
+
+
+def _parts(store, filters: MeetingFilter) -> Iterator[str | FilePart]:
     count = store.count_meetings(filters)
     yield f"# {escape.inline(range_title(filters))}\n\n"
     detail = filters.describe() if (filters.statuses or filters.country or filters.series) else ""
@@ -64,9 +69,10 @@ def iter_range_agenda(store, filters: MeetingFilter) -> Iterator[str]:
                                [*params, *helper.middle])
             rest = helper.result()
             if rest is None:  # the helper failed: the later part here after all
-                rest = _chunks(conn, f"({where}) AND (m.date, m.id) >= (?, ?)",
-                               [*params, *helper.middle])
-            yield from rest
+                yield from _chunks(conn, f"({where}) AND (m.date, m.id) >= (?, ?)",
+                                   [*params, *helper.middle])
+            else:
+                yield rest
     finally:
         if helper is not None:
             helper.stop()
@@ -255,12 +261,12 @@ class _Helper:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # our snapshot begun
         return conn.execute("PRAGMA data_version").fetchone()[0] == self.version
 
-    def result(self) -> Iterator[str] | None:
+    def result(self) -> FilePart | None:
         """The later part, once the helper is done; None if it failed."""
         if os.read(self.signals, 1) != b"D":
             return None
         self.output.seek(0)
-        return _text_chunks(self.output)
+        return FilePart(self.output)
 
     def stop(self) -> None:
         if not self.pid:
@@ -271,12 +277,6 @@ class _Helper:
         os.close(self.signals)
         self.output.close()
         self.pid = 0
-
-
-def _text_chunks(binary) -> Iterator[str]:
-    text = io.TextIOWrapper(binary, encoding="utf-8", newline="")
-    while chunk := text.read(1 << 20):
-        yield chunk
 
 
 def _helper_main(path, filters: MeetingFilter, middle: tuple, output, signals: int) -> NoReturn:

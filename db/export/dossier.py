@@ -4,7 +4,9 @@ with its status at each, the full status-change history and the meetings' source
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
+from db.dates import when_text
 from db.export import escape
 from db.export.gather import sources_of
 from db.export.markdown import long_date, name, source_item
@@ -34,17 +36,21 @@ def topic_dossier(store, topic_id: str) -> str:
     if not appearances:
         return "".join(out)
 
+    # The busiest topic has ~13,000 appearances: each meeting's date, title and place are
+    # escaped once here, not once per section (the dates through a cache: few distinct days).
+    heads = [(_when(seen.meeting.date, seen.meeting.precision), escape.inline(seen.meeting.title))
+             for seen in appearances]
     out.append("\n## On the agenda\n\n| Date | Meeting | Place | Agenda item | Status |\n")
     out.append("| --- | --- | --- | --- | --- |\n")
-    for seen in appearances:
-        m = seen.meeting
-        cells = (m.when_text, m.title, m.place_text, seen.item.text or topic.name)
-        out.append("| " + " | ".join(escape.cell(c) for c in cells) + f" | {seen.item.status} |\n")
+    label = escape.cell(topic.name)
+    for seen, (when, title) in zip(appearances, heads, strict=True):
+        text = escape.cell(seen.item.text) if seen.item.text else label
+        out.append(f"| {when} | {title} | {_place(seen.meeting.place_text)} | {text} "
+                   f"| {seen.item.status} |\n")
 
     out.append("\n## Status history\n")
-    for seen in appearances:
-        m = seen.meeting
-        out.append(f"\n### {escape.inline(m.when_text)}: {escape.inline(m.title)}\n\n")
+    for seen, (when, title) in zip(appearances, heads, strict=True):
+        out.append(f"\n### {when}: {title}\n\n")
         if seen.item.text:
             out.append(f"Agenda item: {escape.inline(seen.item.text)}\n\n")
         for change in seen.changes:
@@ -63,15 +69,23 @@ def topic_dossier(store, topic_id: str) -> str:
     sources = sources_of(store, meeting_ids)
     if sources:
         out.append("\n## Sources\n\n")
-        for seen in appearances:
-            m = seen.meeting
-            for source in sources.pop(m.id, []):
-                about = f"{escape.inline(m.when_text)}, {escape.inline(m.title)}"
-                out.append(source_item(source, "", about))
+        for seen, (when, title) in zip(appearances, heads, strict=True):
+            for source in sources.pop(seen.meeting.id, []):
+                out.append(source_item(source, "", f"{when}, {title}"))
     return "".join(out)
+
+
+@lru_cache(maxsize=16384)
+def _when(date: dt.date, precision: str) -> str:
+    """A meeting's date as the meeting view writes it (when_text), escaped."""
+    return escape.inline(when_text(date, precision))
+
+
+_place = lru_cache(maxsize=16384)(escape.cell)  # places repeat across meetings
+_long_date = lru_cache(maxsize=16384)(long_date)  # strftime("%B") is slow; days repeat
 
 
 def _moment(stamp: str) -> str:
     """A stored UTC timestamp as "20 April 2025, 09:00 UTC"."""
     moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    return f"{long_date(moment.date())}, {moment:%H:%M} UTC"
+    return f"{_long_date(moment.date())}, {moment.hour:02d}:{moment.minute:02d} UTC"

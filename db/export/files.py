@@ -18,7 +18,8 @@ class ExportFailed(AgendaError):
 
 
 def write_atomic(path: str | Path, content: str | bytes | Iterable[str]) -> Path:
-    """Write `content` (text, bytes, or text chunks as the exporters stream them) to `path`.
+    """Write `content` (text, bytes, or text chunks as the exporters stream them: chunks.Chunks
+    are asked to write themselves, copying parts already in files) to `path`.
 
     The data goes to a temporary file beside the target (same file system, so the final rename
     is atomic), is flushed to disk, and only then replaces the target. On any failure the
@@ -42,6 +43,8 @@ def write_atomic(path: str | Path, content: str | bytes | Iterable[str]) -> Path
                 out.write(content)
             elif isinstance(content, str):
                 out.write(content.encode("utf-8"))
+            elif hasattr(content, "write_to"):  # chunks.Chunks: parts copied file to file
+                content.write_to(out)
             else:
                 for chunk in content:
                     out.write(chunk.encode("utf-8"))
