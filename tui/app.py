@@ -19,7 +19,7 @@ class AgendaApp(App):
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {AgendaCommands}
     # A maximized pane (enter on a meeting) keeps the header: the store's name stays in sight.
-    ALLOW_IN_MAXIMIZED_VIEW = "Header, Footer"
+    ALLOW_IN_MAXIMIZED_VIEW = "Header, Footer, KeysFooter"
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "quit", "Quit"),

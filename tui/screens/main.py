@@ -78,7 +78,7 @@ class MainScreen(FollowCursor, ExportActions, EditActions, Screen):
             with Vertical(id="right"):
                 yield ParticipantsPane(id="participants")
                 yield TopicsPane(id="topics")
-        yield KeysFooter(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         for pane in (self.participants, self.topics):
