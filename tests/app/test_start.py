@@ -122,3 +122,37 @@ def test_a_failed_first_read_leaves_it_to_the_timeline(store, monkeypatch):
 
     monkeypatch.setattr("tui.startup.read_window", fails)
     assert FirstWindow(store, TODAY).take(TODAY, MeetingFilter()) is None
+
+
+async def test_the_first_frame_shows_the_cursor_in_a_long_timeline(tmp_path, monkeypatch):
+    """Filled before its first layout, the timeline is scrolled to its cursor in the first
+    frame drawn (tui/widgets/cursor.py), not in a second one."""
+    from textual.screen import Screen
+
+    from benchmarks.generate import generate
+    from db.store import Store
+    from tui.app import AgendaApp
+    from tui.startup import FirstWindow
+
+    generate(tmp_path / "big.db", meetings=1000, items=0, seed=1)
+    drawn = []
+    paint = Screen._compositor_refresh
+
+    def first_paint(screen):
+        paint(screen)
+        if not drawn and isinstance(screen, MainScreen):
+            lines = screen._compositor.render_strips()  # what was just drawn, from its caches
+            timeline = screen.timeline
+            drawn.append(("\n".join(line.text for line in lines), timeline.current,
+                          timeline.rows[0]))
+
+    monkeypatch.setattr(Screen, "_compositor_refresh", first_paint)
+    with Store.open(tmp_path / "big.db") as store:
+        day = store.meetings_page(limit=500)[-1].date  # well inside the store's range
+        app = AgendaApp(store, today=day, first_window=FirstWindow(store, day))
+        async with app.run_test(size=(120, 36)) as pilot:
+            await settle(pilot)
+            assert app.screen.timeline.current.date >= day
+    (frame, current, first), = drawn
+    assert current.title[:25] in frame  # the cursor's meeting is on the first frame...
+    assert first.title[:25] not in frame  # ...not the start of the window
