@@ -4,6 +4,7 @@ the main screen."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
@@ -13,22 +14,28 @@ from textual.screen import Screen
 from tui.commands import AgendaCommands
 from tui.keys import display
 
+if TYPE_CHECKING:
+    from tui.startup import FirstWindow
+    from tui.window import Window
+
 
 class AgendaApp(App):
     TITLE = "agenda-tui"
     CSS_PATH = "app.tcss"
     COMMANDS = App.COMMANDS | {AgendaCommands}
     # A maximized pane (enter on a meeting) keeps the header: the store's name stays in sight.
-    ALLOW_IN_MAXIMIZED_VIEW = "Header, Footer"
+    ALLOW_IN_MAXIMIZED_VIEW = "Header, Footer, KeysFooter"
     BINDINGS = [
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("q", "quit", "Quit"),
     ]
 
     def __init__(self, store, *, today: dt.date | None = None,
-                 own_process: bool = False) -> None:
+                 own_process: bool = False, first_window: FirstWindow | None = None) -> None:
         super().__init__()
         self.store = store
+        # The timeline's first meetings, already being read (agenda-tui; tui/startup.py).
+        self._first_window = first_window
         # True when the app is the whole process (the agenda-tui command), not one of many apps
         # in a test run: it may then tune process-wide things such as the garbage collector.
         self.own_process = own_process
@@ -42,6 +49,11 @@ class AgendaApp(App):
         from tui.screens.main import MainScreen
 
         return MainScreen()
+
+    def first_window(self, day: dt.date, filters) -> Window | None:
+        """The meetings read at start-up, once, if they are what the timeline asks for."""
+        first, self._first_window = self._first_window, None
+        return first.take(day, filters) if first is not None else None
 
     def started(self) -> None:
         """Called once by the main screen when its timeline first shows meetings: after that

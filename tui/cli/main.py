@@ -96,9 +96,17 @@ def cli(ctx: click.Context, db_path: Path | None, readonly: bool) -> None:
 
 
 def run_app(store) -> None:
-    from tui.app import AgendaApp
+    import datetime as dt
 
+    from tui.startup import FirstWindow
+
+    # Started before Textual is imported: the first meetings are read meanwhile.
+    today = dt.date.today()
+    first_window = FirstWindow(store, today)
     try:
-        AgendaApp(store, own_process=True).run()
+        from tui.app import AgendaApp
+
+        AgendaApp(store, today=today, own_process=True, first_window=first_window).run()
     finally:
+        first_window.wait()  # the store is not closed under the read
         store.close()

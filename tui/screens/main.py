@@ -78,14 +78,19 @@ class MainScreen(FollowCursor, ExportActions, EditActions, Screen):
             with Vertical(id="right"):
                 yield ParticipantsPane(id="participants")
                 yield TopicsPane(id="topics")
-        yield KeysFooter(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         for pane in (self.participants, self.topics):
             pane.border_title = pane_title(pane, pane.TITLES[0])
         self.detail_pane.border_title = pane_title(self.detail_pane, "Details & sources")
         self.timeline.focus()
-        self.timeline.load_around(self.today)
+        window = self.app.first_window(self.today, self.timeline.filters)
+        if window is not None:
+            # Read while the app was built (tui/startup.py): the first frame shows the meetings.
+            self.on_timeline_pane_loaded(self.timeline.show_window(window, self.today))
+        else:
+            self.timeline.load_around(self.today)
         self.set_interval(POLL_SECONDS, self._poll_other_writers)
 
     # -- the panes -----------------------------------------------------------------------------

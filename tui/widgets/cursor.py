@@ -13,6 +13,24 @@ from textual.widgets import OptionList
 
 class CursorList(OptionList):
     highlighted: reactive[int | None] = reactive(None, repaint=False)
+    _drawn_width: int | None = None  # the width the options were last drawn at
+
+    def render_lines(self, crop):
+        width = self.scrollable_content_region.width
+        if self._drawn_width is None and self.highlighted is not None:
+            # Filled before its first layout (the app's start): scrolled to the cursor as the
+            # first frame is drawn, rather than in a second frame once it is shown.
+            self._drawn_width = width
+            self.scroll_to_highlight()
+        self._drawn_width = width
+        return super().render_lines(crop)
+
+    def _on_resize(self, event) -> None:
+        if self.scrollable_content_region.width == self._drawn_width:
+            # OptionList's own handler drops every option drawn and re-lays them out; at the
+            # width they were drawn at they stay as they are (the first frame, a pane shown
+            # again after a maximized meeting).
+            event.prevent_default()
 
     def _watch_highlighted(self, old: int | None, new: int | None) -> None:
         for index in (old, new):

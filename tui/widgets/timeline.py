@@ -19,8 +19,9 @@ from db.views import MeetingFilter, MeetingRow
 from tui.badges import meeting_badge
 from tui.tasks import store_call
 from tui.widgets.cursor import CursorList
+from tui.widgets.fitted import FittedLine
+from tui.window import PAGE, Window, read_window
 
-PAGE = 100  # meetings fetched per page
 WINDOW = 400  # most meetings held at once
 EDGE = 15  # fetch more when the cursor is this close to an end of the window
 TODAY_ID = "today"
@@ -74,7 +75,6 @@ class TimelinePane(CursorList):
         self._more_after = False
         self._loading = False
         self._last_posted: str | None = None
-        self._rendered_width: int | None = None  # the width the options were laid out for
 
     # -- what is shown -------------------------------------------------------------------------
 
@@ -109,15 +109,14 @@ class TimelinePane(CursorList):
         self.set_options([Option(Content.styled(text, "$text"), id="message", disabled=True)])
 
     def _render_options(self) -> None:
-        width = max(50, self.scrollable_content_region.width)
-        self._rendered_width = width
+        # Rows and the today marker are laid out for the pane's width when drawn (FittedLine).
         options: list[Option] = []
         month = None
         marker_done = False
         show_marker = self._window_spans_today()
         for row in self.rows:
             if show_marker and not marker_done and row.date >= self.today:
-                options.append(self._today_option(width))
+                options.append(self._today_option())
                 marker_done = True
             key = (row.date.year, row.date.month)
             if key != month:
@@ -126,9 +125,10 @@ class TimelinePane(CursorList):
                     Content.styled(f"{row.date:%B %Y}", "bold $text-secondary"),
                     id=f"month-{row.date:%Y-%m}", disabled=True,
                 ))
-            options.append(Option(self._row_content(row, width), id=row.id))
+            options.append(Option(FittedLine(lambda width, row=row: self._row_content(
+                row, max(50, width))), id=row.id))
         if show_marker and not marker_done:
-            options.append(self._today_option(width))
+            options.append(self._today_option())
         self.set_options(options)
 
     def _window_spans_today(self) -> bool:
@@ -140,11 +140,14 @@ class TimelinePane(CursorList):
         return (last < self.today and not self._more_after) or (
             first >= self.today and not self._more_before)
 
-    def _today_option(self, width: int) -> Option:
+    def _today_option(self) -> Option:
         label = f" today · {self.today:%a %d %b %Y} "
-        side = max(2, (width - len(label)) // 2)
-        return Option(Content.styled("━" * side + label + "━" * side, "bold $accent"),
-                      id=TODAY_ID, disabled=True)
+
+        def line(width: int) -> Content:
+            side = max(2, (max(50, width) - len(label)) // 2)
+            return Content.styled("━" * side + label + "━" * side, "bold $accent")
+
+        return Option(FittedLine(line), id=TODAY_ID, disabled=True)
 
     def _row_content(self, row: MeetingRow, width: int) -> Content:
         """date · title · place · badge, in columns that share out the pane's width."""
@@ -160,15 +163,6 @@ class TimelinePane(CursorList):
             (f"{badge_text:>11}", badge_style),
         )
 
-    def on_resize(self) -> None:
-        # A pane shown again (leaving a maximized meeting) gets a Resize too; only a new width
-        # changes the columns, and rebuilding 400 options was most of escape's frame.
-        if self.rows and max(50, self.scrollable_content_region.width) != self._rendered_width:
-            current = self.current
-            self._render_options()
-            if current:
-                self.highlighted = self.get_option_index(current.id)
-
     # -- loading -------------------------------------------------------------------------------
 
     def load_around(self, day: dt.date | None = None, highlight: str | None = None) -> None:
@@ -177,21 +171,21 @@ class TimelinePane(CursorList):
         filters, today = self.filters, self.today
         store = self.app.store
 
-        def fetch():
-            earlier = store.meetings_page(before=(day.isoformat(), ""), limit=PAGE,
-                                          filters=filters, today=today)
-            later = store.meetings_page(after=(day.isoformat(), ""), limit=PAGE,
-                                        filters=filters, today=today)
-            return earlier, later, store.count_meetings(filters, today)
+        def done(window: Window) -> None:
+            self.post_message(self.show_window(window, day, highlight=highlight))
 
-        def done(result) -> None:
-            earlier, later, total = result
-            self._last_posted = None  # announce the meeting again: its details may have changed
-            self.show(earlier + later, more_before=len(earlier) == PAGE,
-                      more_after=len(later) == PAGE, highlight=highlight, near=day)
-            self.post_message(self.Loaded(len(self.rows), total))
+        store_call(self, lambda: read_window(store, day, filters, today), done,
+                   group="timeline", exclusive=True)
 
-        store_call(self, fetch, done, group="timeline", exclusive=True)
+    def show_window(self, window: Window, day: dt.date, *,
+                    highlight: str | None = None) -> Loaded:
+        """Show a window read around `day` (tui/window.py); the Loaded message for it, which
+        the caller posts or handles."""
+        earlier, later, total = window
+        self._last_posted = None  # announce the meeting again: its details may have changed
+        self.show(earlier + later, more_before=len(earlier) == PAGE,
+                  more_after=len(later) == PAGE, highlight=highlight, near=day)
+        return self.Loaded(len(self.rows), total)
 
     def reload(self) -> None:
         """Re-read the window around the current meeting (after an edit or from another
