@@ -24,9 +24,10 @@ PARTICLES = frozenset([
 ])
 
 
-_HONORIFICS = frozenset([
+HONORIFICS = frozenset([
     "mr", "mrs", "ms", "dr", "sheikh", "sir", "lord", "lady", "dame", "gen", "general", "adm",
-    "admiral", "lt", "col", "rev", "h.e.", "his", "her", "excellency"
+    "admiral", "lt", "col", "rev", "h.e.", "his", "her", "excellency", "h.e", "h.h", "h.r.h",
+    "highness", "royal", "prof", "professor", "eng"
 ])
 
 
@@ -86,6 +87,15 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
+def is_caps_name(tokens: list[Token], j: int) -> bool:
+    """A family name in capitals next to a written name, as Japanese and Korean readouts put
+    it ("Mr. ISHIBA Shigeru", "LEE Jae-myung"); acronyms stand alone, so they are not taken."""
+    word = tokens[j].text
+    if not (len(word) >= 2 and word.isalpha() and word.isupper()) or tokens[j].key in NOT_NAMES:
+        return False
+    return j + 1 < len(tokens) and is_name_word(tokens[j + 1]) and not find_parties(word)
+
+
 def is_name_word(token: Token) -> bool:
     word = token.text.rstrip("'’s") if token.text.endswith(("'s", "’s")) else token.text
     return (bool(word) and word[0].isupper() and any(c.islower() for c in word)
@@ -109,7 +119,7 @@ def city_in_name(tokens: list[Token], j: int, count: int) -> bool:
 def name_at(tokens: list[Token], i: int, party_tokens: set[int]) -> tuple[int, int] | None:
     """A personal name starting at token i: capitalised words, initials ("S."), particles
     inside ("bin", "al-"); 1 to 5 words. Returns the token range."""
-    while i < len(tokens) and tokens[i].key in _HONORIFICS and i + 1 < len(tokens):
+    while i < len(tokens) and tokens[i].key in HONORIFICS and i + 1 < len(tokens):
         if (tokens[i].key in _SHORT_RANKS and tokens[i + 1].text != "."
                 and not (i + 2 < len(tokens) and is_name_word(tokens[i + 2]))):
             break  # "Gen Nakatani": a first name, not "General" before a surname alone
@@ -122,7 +132,8 @@ def name_at(tokens: list[Token], i: int, party_tokens: set[int]) -> tuple[int, i
         token = tokens[j]
         if j in party_tokens and count == 0:
             return None
-        if is_name_word(token) or city_in_name(tokens, j, count):
+        if is_name_word(token) or city_in_name(tokens, j, count) or (
+                count == 0 and is_caps_name(tokens, j)):
             count += 1
             j += 1
             if token.text.endswith(("'s", "’s")):

@@ -195,7 +195,7 @@ _ABBREVIATIONS = frozenset(
         "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "rep", "sen",
         "gov", "st", "jr", "sr", "no", "vs", "amb", "pres", "rev", "jan", "feb", "mar", "apr",
         "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "ltd", "co", "dept",
-        "est", "approx"
+        "est", "approx", "md", "mohd", "hon", "engr", "messrs", "fr"
     ]
 )
 _END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
