@@ -178,7 +178,8 @@ def party_tokens(tokens: list[Token], sentence: str) -> dict[int, Party]:
     found: dict[int, Party] = {}
     for start, end, party in find_parties(sentence):
         for index, token in enumerate(tokens):
-            if token.start >= start and token.end <= end + 2:
+            # "Russia's" is one token, a comma after "Chile" is not part of the party
+            if token.start >= start and token.start < end and token.end <= end + 2:
                 found[index] = party
     return found
 

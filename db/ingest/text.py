@@ -32,6 +32,7 @@ class Article:
     dateline_outlet: str | None = None
     byline: str | None = None  # the "By ..." line
     trailer: str | None = None  # "(Xinhua News Agency January 27, 2007)"
+    note: str | None = None  # "(source URL not given; readout of the Polish Foreign Ministry)"
     sentences: list[Sentence] = field(default_factory=list)
 
     @property
@@ -105,19 +106,19 @@ def split_article(text: str) -> Article:
     lines = [line.strip() for line in text.split("\n")]
     while lines and not lines[0]:
         lines.pop(0)
-    url = None
+    url = note = None
     if lines and (m := _URL_LINE.match(lines[0])):
         url = m.group(1)
         lines.pop(0)
     elif lines and _NOTE_LINE.match(lines[0]):
-        lines.pop(0)  # "(source URL not given ...)": a note about the source, not article text
+        note = lines.pop(0)  # "(source URL not given ...)": a note about the source, not article text
     while lines and not lines[0]:
         lines.pop(0)
     title = None
     if len(lines) > 1 and _looks_like_title(lines[0]):
         title = lines.pop(0)
     paragraphs = _paragraphs(lines)
-    article = Article(body="\n".join(paragraphs), url=url, title=title)
+    article = Article(body="\n".join(paragraphs), url=url, title=title, note=note)
     # Byline and trailer lines sit at either end; they are about the source, not the meeting.
     for where in (0, -1):
         if paragraphs and (m := _BYLINE.match(paragraphs[where])) and not article.byline:
