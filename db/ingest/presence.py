@@ -21,7 +21,8 @@ _PART_CUES = _re.compile(
     r"join(?:s|ed)?|accompan\w+|present|take part|took part|taking part|participat\w+|"
     r"counterpart|represented by|attend\w*|co-chair\w*|chaired|host\w*|receiv\w+|welcom\w+|"
     r"met|meet\w*|talks|spoke|call|conversation|visit\w*|travel\w*|among the|discuss\w*|"
-    r"arriv\w+)\b",
+    r"arriv\w+|brief(?:s|ed|ing)|along with|together with|around the table|in attendance|"
+    r"sat in|flanked)\b",
     _re.IGNORECASE,
 )
 _NEGATED_BEFORE = _re.compile(
