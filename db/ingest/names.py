@@ -158,6 +158,10 @@ def name_at(tokens: list[Token], i: int, party_tokens: set[int]) -> tuple[int, i
 _THING_NOUNS = frozenset([
     "programme", "program", "initiative", "project", "plan", "strategy", "fund", "facility",
     "corridor", "pact", "partnership", "process", "format", "scheme", "mission", "framework",
+    # "Sudan's Transitional Sovereignty Council": a body's name
+    "council", "commission", "committee", "ministry", "office", "party", "front", "movement",
+    "army", "forces", "court", "bank", "agency", "authority", "government", "parliament",
+    "assembly", "institute", "university", "company", "group", "organisation", "organization",
 ])
 _SHORT_RANKS = frozenset(["gen", "col", "lt", "adm"])
 
@@ -217,6 +221,13 @@ def _clean_office(office: OfficeMatch | None, party: Party | None) -> str | None
     return title
 
 
+def _more_specific(new: str, old: str) -> bool:
+    """"Minister of Foreign Affairs" after "Minister", "Deputy Prime Minister and Minister of
+    Foreign Affairs" after "Minister of Foreign Affairs": the fuller title of one office."""
+    words_new, words_old = set(fold(new).split()), set(fold(old).split())
+    return len(words_new) > len(words_old) and words_old <= words_new
+
+
 def add_person(people: list[Person], name: str, office: OfficeMatch | None, party: Party | None,
          mention: Mention) -> None:
     title = _clean_office(office, party)
@@ -228,12 +239,15 @@ def add_person(people: list[Person], name: str, office: OfficeMatch | None, part
         other = person.tokens
         short, long = sorted((key, other), key=len)
         # "Boric" or "Gabriel Boric" and "Gabriel Boric Font" are one person
+        # "Boric" or "Gabriel Boric" and "Gabriel Boric Font" are one person, and so are
+        # "Sergey Lavrov" and "Sergey Viktorovich Lavrov" (a patronymic or middle name)
         if key == other or (short and set(short) <= set(long)
-                            and (len(short) == 1 or long[:len(short)] == short)):
+                            and (len(short) == 1 or long[:len(short)] == short
+                                 or short[0] == long[0] and short[-1] == long[-1])):
             person.mentions.append(mention)
             if len(key) > len(other):
                 person.name = name
-            if not person.office and title:
+            if title and (not person.office or _more_specific(title, person.office)):
                 person.office, person.head = title, office.head if office else None
             if not person.party and party:
                 person.party = party

@@ -29,7 +29,7 @@ MODIFIERS = frozenset([
     "transport", "environment", "climate", "digital", "industry", "labour", "labor", "culture",
     "tourism", "development", "security", "intelligence", "national", "affairs", "external",
     "european", "policy", "treasury", "commerce", "presidential", "military", "migration",
-    "cabinet", "general", "joint", "federal"
+    "cabinet", "general", "joint", "federal", "managing"
 ])
 
 # Words an "of/for" complement of an office may contain ("for Foreign Affairs", "of State",
