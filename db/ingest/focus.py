@@ -136,6 +136,8 @@ def analyse(article: Article, published: dt.date | None, today: dt.date | None =
     for info in infos:
         info.score = _score(info, anchor)
     main = _main_date(infos)
+    if main is None and article.dateline and anchor is not None:
+        main = _dateline_date(article.dateline, infos, base, published is not None, context_year)
     focus = Focus(infos, anchor, main)
     if main is not None:
         focus.first, focus.last, focus.precision = main.first, main.last, main.precision
@@ -187,6 +189,22 @@ _SPECIFIC = {Precision.DAY: 0.6, Precision.MONTH: 0.4, Precision.APPROXIMATE: 0.
 
 
 _EXPLICIT = frozenset(["day", "range", "range2", "iso", "dotted"])
+
+
+def _dateline_date(dateline: str, infos: list[SentenceInfo], base: dt.date, known: bool,
+                   context_year: int | None) -> DateMention | None:
+    """"Abu Dhabi, 14th October, 2024 (WAM) -- H.H. ... received ...": with no date in the
+    text, a readout's meeting is on the day it was filed. The mention is kept on the first
+    sentence of the text, which the dateline opened."""
+    first = next((i for i in infos if not i.sentence.is_title), None)
+    if first is None or first.future:
+        return None
+    for mention in find_mentions(first.sentence.index, re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1",
+                                                              dateline)):
+        resolve(mention, base, False, known, context_year)
+        if mention.first is not None and mention.precision is Precision.DAY:
+            return mention
+    return None
 
 
 def _main_date(infos: list[SentenceInfo]) -> DateMention | None:

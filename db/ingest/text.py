@@ -93,10 +93,11 @@ _BYLINE = re.compile(
 _TRAILER = re.compile(r"^\s*\(([^()]{3,120})\)\s*$")
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][\w.'’-]*(?:[ -](?:(?:de|del|da|do|di|la|el)\s)?[A-Z][\w.'’-]*){0,3}"
-    r"(?:,\s+[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?)?)"
+    r"(?:,\s+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)"
+    r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?)?)"
     # "Sept 3", "May 16, 2025", "17 Nov": the day the story was filed, not the meeting's
     r"(?:,\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?|"
-    r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))?"
+    r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:,?\s+\d{4})?))?"
     r"\s*(?:\((?P<outlet>[^()]{2,40})\)|/(?P<outlet2>[^/]{2,40})/)?"
     r"\s*(?P<sep>[-–—:]+|\.)\s+"
 )
@@ -156,8 +157,16 @@ def _is_dateline(m: re.Match) -> bool:
     place = m.group("place")
     if outlet:
         return True
-    # Without an outlet only an upper-case place followed by a dash is a dateline ("LISBON —").
-    return m.group("sep") != "." and place.split(",")[0].isupper() and len(place) > 2
+    # Without an outlet only an upper-case place followed by a dash is a dateline ("LISBON —"),
+    # or a known city with the filing date ("Seoul, Sept. 25 --").
+    if m.group("sep") == ".":
+        return False
+    if m.group("date") and re.fullmatch(r"[-–—]+", m.group("sep")):
+        from db.countries import fold
+        from db.ingest.gazetteer import cities
+
+        return fold(place.split(",")[0]) in cities()
+    return place.split(",")[0].isupper() and len(place) > 2
 
 
 # A line at least this long that stops mid-sentence was wrapped by a mail or a terminal, so
