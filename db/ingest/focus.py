@@ -217,6 +217,16 @@ def _main_date(infos: list[SentenceInfo]) -> DateMention | None:
             score = info.score + _SPECIFIC[mention.precision]
             if best_score is None or score > best_score:
                 best, best_score = mention, score
+    if best is not None and best.precision in (Precision.APPROXIMATE, Precision.MONTH) \
+            and best.first and best.last:
+        # "will travel to Australia next week ... talks in Canberra on Monday, June 17": a day
+        # inside the vaguer span, in a sentence about this meeting, says which day it is
+        inside = [(info.score, m) for info in infos for m in info.mentions
+                  if m.precision is Precision.DAY and m.first and not info.other_cue
+                  and info.meeting and not (m.reported or m.possessive or m.deadline)
+                  and best.first <= m.first <= best.last]
+        if inside:
+            best = max(inside, key=lambda pair: pair[0])[1]
     if best is not None and best.kind == "weekday":
         # "on Friday, 5 December" or "closed on Friday after talks on 5 and 6 December": the
         # written date that holds the weekday says the same, with the first day of a range.

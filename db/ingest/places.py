@@ -79,7 +79,16 @@ def find_place(focus: Focus, remote: bool, dateline: str | None = None) -> Place
     filed = _dateline_city(dateline)
     if filed and (best is None or best.city is None and best.code == filed.code):
         return filed
+    anchor = focus.anchor.plain if focus.anchor else ""
+    if filed and best and best.evidence != anchor and _HOSTED.search(anchor) \
+            and not any(_city_regex().finditer(anchor)):
+        # "NAIROBI - Ruto met visiting UN chief Guterres at State House": the lead says the
+        # guest came to where the story is filed; a city in a later sentence is another matter
+        return filed
     return best
+
+
+_HOSTED = re.compile(r"\b(?:visiting|received|receives|hosted|hosts|welcomed|welcomes)\b")
 
 
 def _dateline_city(dateline: str | None) -> Place | None:
