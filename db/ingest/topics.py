@@ -14,7 +14,7 @@ from db.ingest.words import STOP_WORDS, content_stems, dice
 
 # Cues followed by the agenda. `past` cues only count for a meeting that was held: "the
 # ministers discussed" in an article about a coming meeting is about an earlier one.
-_VERB = (r"discuss|address|focus on|focus upon|cover|review|examine|consider|deliberate on|"
+_VERB = (r"discuss|address|focus on|focus upon|cover|review|examine|consider|deliberate on|raise|"
          r"centre on|center on|concentrate on|tackle|take up|look at|touch on|touch upon|"
          r"revolve around|exchange views on|talk about|speak about|deal with")
 _OBJECT_CUES = [
@@ -47,6 +47,30 @@ _OBJECT_CUES = [
            r"touched on|touched upon|tackled|raised|agreed on|focused upon)\b"),
     (True, r"\b(?:spoke|talked)\b[^;]{0,80}?\babout\b"),
     (True, r"\btook\s+stock\s+of\b"),
+    # "Discussions centred on X", "Particular attention was paid to X", "the Minister presented
+    # our priorities for X", "shared their assessment of X", "stressed the need for X"
+    (True, r"\b(?:centred|centered|concentrated)\s+(?:on|upon)\b"),
+    (False, r"\battention\s+(?:was|has\s+been|had\s+been|is)\s+(?:paid|given|devoted)\s+to\b"),
+    (True, r"\b(?:presented|outlined)\b(?=\s+(?:the|our|his|her|their|its|a|an)?\s*(?:\w+\s+)?"
+           r"(?:priorities|plans?|proposals?|position|vision|programme|program|initiative|"
+           r"agenda|views)\b)"),
+    (True, r"\bshared\s+(?:their|its|his|her)?\s*(?:assessments?|views?|analysis|information|"
+           r"perspectives?)\s+(?:of|on|about|regarding)\b"),
+    # (said of both sides: one speaker's stress is their position, not the agenda)
+    (True, r"\b(?:ministers|sides|leaders|they|both|parties|delegations|countries|presidents)\b"
+           r"[^.;]{0,60}?\b(?:stressed|underlined|emphasi[sz]ed|highlighted)\s+the\s+"
+           r"(?:need|importance)\s+(?:for|of)\b"),
+    # "confirmed close cooperation on North Korea": the cooperation and its object
+    (True, r"\b(?:confirmed|reaffirmed|affirmed|agreed\s+on|pledged)\s+(?:their\s+|the\s+)?"
+           r"(?=(?:close|closer|continued|further|strong)?\s*(?:cooperation|coordination)\s+"
+           r"(?:on|in|against|with|over)\b)"),
+    # "agreed to set up a security group", "agreed to keep close coordination with X": the
+    # step agreed is an item ("to meet again" is not)
+    (True, r"\bagreed\s+(?:on\s+\w+day\s+|\w+day\s+)?to\s+(?!(?:meet|hold|visit|stay|remain|"
+           r"keep\s+in\s+touch|continue\s+(?:the\s+|their\s+)?(?:contacts|dialogue|talks|"
+           r"consultations|exchanges))\b)(?=\w+\s+(?:\w+\s+)?\w)"),
+    # "Both agreed that pressure on Russia must be increased": the subject of the agreement
+    (True, r"\bagreed\s+that\b(?=\s+[^,;]{3,80}?\s+(?:must|should|would|will|needed|had)\s)"),
     (True, r"\binformed\s+(?:\w+\s+){0,3}?(?:about|of)\b"),
     # "agreed to extend the corridor", "agreed to put more weight behind the pact": the object
     # is the agenda (the verb stays when it names the step: "extend the corridor").
@@ -66,6 +90,9 @@ _PURPOSE = re.compile(r"\b(?:meet\w*|met|talks|hold|held|expected|set|plan\w*|sc
                       r"together|agreed|due)\b", re.IGNORECASE)
 _SUBJECT_CUE = re.compile(
     r"\b(?:dominated|topped|headed)\s+(?:the\s+)?(?:talks|agenda|discussions|meeting)\b|"
+    r"\b(?:is|are)\s+(?:also\s+)?(?:expected|likely|set)\s+to\s+(?:dominate|feature|figure|"
+    r"come\s+up|top)\b|\b(?:may|might|could|will|would)\s+(?:also\s+)?(?:come\s+up|feature|"
+    r"figure)\b|"
     r"\b(?:will|would)\s+(?:also\s+)?be\s+(?:high\s+)?on\s+the\s+(?:agenda|table)\b|"
     r"\b(?:is|are|was|were)\s+(?:also\s+)?(?:expected\s+to\s+be\s+)?(?:high\s+)?on\s+the\s+"
     r"(?:agenda|table)\b|\b(?:will|would)\s+(?:also\s+)?be\s+discussed\b|"
@@ -89,6 +116,9 @@ _CLAUSE_END = re.compile(
     r"""agreed|stressed|underlined|signed)\b|"""
     r"""\s+that\s+(?:had|has|have|was|were|is|are|will|would|could|can)\b|"""
     r""",\s+(?:planned|scheduled|due|set|slated)\s+(?:for|to|in|on)\b|"""
+    # ", at a one-day summit in Reykjavik": where it was agreed, not what
+    r""",\s+(?:at|during)\s+(?:a|the|their)\s+(?:[\w-]+\s+){0,3}(?:summit|meeting|conference|"""
+    r"""session|talks|retreat)\b|"""
     r"""\s+(?:agreed|signed|adopted|announced|launched|concluded)\s+(?:by|in|at|last|earlier)\b|"""
     r""",\s+(?:from|in|to|at|through|by|for)\s+(?:which|where|whom)\b|"""
     # ", with Berlin pressing for X": a comment on the item, not part of it
@@ -187,7 +217,7 @@ def _cues(text: str, held: bool, limit: int | None = None):
             if limit is not None and m.start() >= limit:
                 continue
             if m.group(0).lower().startswith("to ") and not _PURPOSE.search(
-                    text[max(0, m.start() - 80):m.start()]):
+                    text[max(0, m.start() - 140):m.start()]):
                 continue  # "a partnership to address threats": a purpose, not an agenda
             yield m
 
@@ -255,7 +285,7 @@ def _phrases(text: str, held: bool, limit: int | None = None) -> list[str]:
             if chunk:
                 phrases.append((m.start(), _clause(chunk)))
     m = _SUBJECT_CUE.search(text)
-    if m and (limit is None or m.start() < limit):
+    if m and (limit is None or m.start() < limit) and not re.match(r"\s*:", text[m.end():]):
         subject = text[: m.start()]
         subject = re.sub(r"^.*?\b(?:While|Although|Though|Whereas|As|And|But)\s+", "", subject)
         subject = re.sub(r"^(?:Meanwhile|However|Also|Still|Yet|Now|Instead),\s+", "", subject)
@@ -332,9 +362,11 @@ def _split_list(chunk: str) -> list[str]:
         previous = pieces[index]
         comma = "," in sep
         series = _words(previous) == 1 and index > 0 and "," in seps[index - 1]
-        if re.fullmatch(r",?\s+and\s+", sep) and re.match(r"on\s+(?!to\b)", piece):
-            # "focused on X and on Y": the repeated preposition opens a second item
-            split, piece = True, piece[3:]
+        if re.fullmatch(r",?\s+and\s+", sep) and (rep := re.match(r"(?:on|about|of)\s+(?!to\b)",
+                                                                    piece)):
+            # "focused on X and on Y", "the importance of X and of Y": the repeated preposition
+            # opens a second item
+            split, piece = True, piece[rep.end():]
             sub_list = False
         elif (sub_list and not comma or _NO_SPLIT_START.match(piece)
                 or previous.rstrip().endswith("ing") or oxford and not comma):
