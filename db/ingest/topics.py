@@ -58,7 +58,7 @@ _OBJECT_CUES = [
            r"perspectives?)\s+(?:of|on|about|regarding)\b"),
     # (said of both sides: one speaker's stress is their position, not the agenda)
     (True, r"\b(?:ministers|sides|leaders|they|both|parties|delegations|countries|presidents)\b"
-           r"[^.;]{0,60}?\b(?:stressed|underlined|emphasi[sz]ed|highlighted)\s+the\s+"
+           r"[^.;]{0,100}?\b(?:stressed|underlined|emphasi[sz]ed|highlighted)\s+the\s+"
            r"(?:need|importance)\s+(?:for|of)\b"),
     # "confirmed close cooperation on North Korea": the cooperation and its object
     (True, r"\b(?:confirmed|reaffirmed|affirmed|agreed\s+on|pledged)\s+(?:their\s+|the\s+)?"
@@ -114,6 +114,8 @@ _CLAUSE_END = re.compile(
     r"""detained|disputed|occupied|advanced|integrated|targeted|unified|limited|balanced|"""
     r"""detailed|extended|reduced|accelerated|deepened|strengthened|stalled|delayed)\b)\w+ed|"""
     r"""agreed|stressed|underlined|signed)\b|"""
+    # "... a security group and had also talked about X": a second verb phrase
+    r""",?\s+and\s+(?:had|has|have|will|would)\s+(?:also\s+)?\w+(?:ed|en|t)\b|"""
     r"""\s+that\s+(?:had|has|have|was|were|is|are|will|would|could|can)\b|"""
     r""",\s+(?:planned|scheduled|due|set|slated)\s+(?:for|to|in|on)\b|"""
     # ", at a one-day summit in Reykjavik": where it was agreed, not what
@@ -227,6 +229,9 @@ def _phrases_open(text: str, held: bool) -> bool:
     follows in the next lines."""
     if re.search(r"\bagenda\b", text, re.IGNORECASE):
         return True
+    if re.search(r"\b(?:including|such\s+as|notably|in\s+particular|among\s+them|as\s+follows)"
+                 r"\s*:\s*$", text, re.IGNORECASE):
+        return any(True for _ in _cues(text, held))
     return any(_LIST_INTRO.match(text[m.end():]) for m in _cues(text, held))
 
 
@@ -269,6 +274,10 @@ def _phrases(text: str, held: bool, limit: int | None = None) -> list[str]:
                 if chunk:
                     phrases.append((m.start(), _clause(chunk)))
             continue
+        if re.search(r"\b(?:including|such\s+as|notably|in\s+particular|among\s+them|"
+                     r"as\s+follows)\s*:\s*$", rest, re.IGNORECASE) and _CLAUSE_END.search(
+                         rest[:-1]) is None:
+            continue  # "reviewed the whole range of relations, including:" and a list below
         clause = _clause(rest)
         if _STARTS_WITH_DATE.match(clause.strip()):
             continue  # "talks on 5 and 6 December": when, not what
@@ -312,6 +321,9 @@ _THAT_ASIDE = re.compile(r"\s+that\s+(?:[\w'’-]+\s+){1,6}?(?:have|has|had|plan
 
 
 def _clause(rest: str) -> str:
+    # "discussed in particular the ceasefire, ...": the items, not the emphasis
+    rest = re.sub(r"^\s*,?\s*(?:in\s+particular|notably|especially|particularly|above\s+all|"
+                  r"among\s+other\s+things|inter\s+alia),?\s+", " ", rest, flags=re.IGNORECASE)
     rest = _ASIDE.sub(",", rest)
     rest = _THAT_ASIDE.sub("", rest)
     # "progress on a mobility agreement", "the state of the talks on X": the subject is X
@@ -398,8 +410,11 @@ def _split_list(chunk: str) -> list[str]:
               and not re.match(r"\w+ing\b", previous.strip())):  # "countering A and B"
             split = True  # "Ukraine and defence production", "semiconductors and defence ties"
         else:
-            split = (bool(_PREPOSITION.search(previous)) and _words(previous) >= 2
-                     and _words(piece) >= 2)
+            # "the ceasefire between Russia and Ukraine, maritime security in X": the item so
+            # far (not only the last piece) is a whole phrase with its complement
+            whole = comma and not series and not oxford
+            split = (bool(_PREPOSITION.search(items[-1] if whole else previous))
+                     and _words(items[-1] if whole else previous) >= 2 and _words(piece) >= 2)
         if re.match(r"(?:including|especially|above all|notably|particularly|in particular|"
                     r"such as|chiefly|mainly)\b", piece, re.IGNORECASE):
             sub_list = True
