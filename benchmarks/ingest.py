@@ -188,7 +188,8 @@ def articles(paths: list[str]) -> list[Path]:
 
 
 def explain(expected: dict, got: dict, out) -> None:
-    """Print what a draft missed (-) and invented (+), field by field, for finding failure classes."""
+    """Print what a draft missed (-) and invented (+), field by field: for finding failure
+    classes."""
     for name, key in (("date", date_key), ("place", place_key)):
         if key(expected) != key(got):
             print(f"    {name}: expected {key(expected)}, got {key(got)}", file=out)

@@ -13,10 +13,10 @@ from db.dates import when_text
 from db.drafts import ItemDraft, MeetingDraft, ParticipantDraft, SourceDraft
 from db.errors import IngestError
 from db.ingest.focus import analyse
+from db.ingest.home import home_party, home_side
 from db.ingest.kind import find_format, find_status
 from db.ingest.people import find_people
 from db.ingest.places import find_place
-from db.ingest.home import home_party, home_side
 from db.ingest.sides import host_side, national
 from db.ingest.source import SourceInfo, find_source
 from db.ingest.text import decode, split_article

@@ -112,7 +112,9 @@ def split_article(text: str) -> Article:
         url = m.group(1)
         lines.pop(0)
     elif lines and _NOTE_LINE.match(lines[0]):
-        note = lines.pop(0)  # "(source URL not given ...)": a note about the source, not article text
+        # "(source URL not given ...)": a note about the source, not article text; kept for
+        # the government it may name (home.py)
+        note = lines.pop(0)
     while lines and not lines[0]:
         lines.pop(0)
     title = None

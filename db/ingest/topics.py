@@ -66,7 +66,8 @@ _OBJECT_CUES = [
            r"(?:on|in|against|with|over)\b)"),
     # "agreed to set up a security group", "agreed to keep close coordination with X": the
     # step agreed is an item ("to meet again" is not)
-    (True, r"\bagreed\s+(?:on\s+\w+day\s+|\w+day\s+)?to\s+(?!(?:meet|hold|visit|stay|remain|"
+    (True, r"\bagreed\s+(?:on\s+\w+day\s+|\w+day\s+)?to\s+(?!(?:put|give|lend|meet|hold|visit|stay|"
+           r"remain|"
            r"keep\s+in\s+touch|continue\s+(?:the\s+|their\s+)?(?:contacts|dialogue|talks|"
            r"consultations|exchanges))\b)(?=\w+\s+(?:\w+\s+)?\w)"),
     # "Both agreed that pressure on Russia must be increased": the subject of the agreement
