@@ -11,7 +11,8 @@ Matching rules (documented in the README, "Ingesting articles"):
 - date: the meeting's first day (`date`, ISO); when the record has no day, a month written
   "December 2017 (month only)" in `date_text` counts as the month 2017-12. Equal keys match;
   a record with neither has nothing to find and is not counted.
-- place: (city, country) with the city folded (accents and case) and the country as its ISO
+- place: (city, country) with the city folded (accents and case; a city the gazetteer knows by
+  its name there: "St Petersburg" = "Saint Petersburg") and the country as its ISO
   code (names, aliases and demonyms resolved as the store does); both parts must agree. A
   record with neither has nothing to find.
 - date+place: the date and place counts added up.
@@ -97,7 +98,10 @@ def place_key(record: dict):
     city, country = location.get("city"), location.get("country")
     if not city and not country:
         return None
-    return fold(city or ""), party_key(country)
+    from db.ingest.gazetteer import find_city
+
+    known = find_city(city) if city else None  # "St Petersburg" = "Saint Petersburg"
+    return fold(known[0] if known else city or ""), party_key(country)
 
 
 def party_key(text: str | None) -> str:

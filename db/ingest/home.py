@@ -20,6 +20,7 @@ _AFTER = re.compile(
     r"^(?:'s|’s)?\s+(?:(?:Federal|state|State|official|Official)\s+)?(?:Ministry|Foreign\s+"
     r"Ministry|Government|Presidency|President's\s+Office|Prime\s+Minister's\s+Office|"
     r"Foreign\s+Office|Chancellery|MFA|Embassy|news|News|media|Media|press\s+agency|"
+    r"Department|Federal\s+Department|"
     r"Cabinet)\b")
 # What comes before it: "Government Offices of Sweden", "Ministry of Foreign Affairs of Japan".
 _BEFORE = re.compile(

@@ -17,7 +17,7 @@ HEADS = frozenset([
     "chairperson", "chair", "director", "director-general", "secretary-general", "spokesman",
     "spokeswoman", "spokesperson", "negotiator", "king", "queen", "emir", "prince", "sultan",
     "governor", "mayor", "speaker", "chief", "coordinator", "co-chair", "diplomat", "rapporteur",
-    "mediator"
+    "mediator", "tánaiste", "tanaiste", "taoiseach"
 ])
 
 # Words that qualify a head before it: rank and portfolio ("First Deputy Prime", "Foreign").
@@ -121,7 +121,9 @@ def match_office(words: list[str], start: int, party_words: set[int]) -> OfficeM
     end = _complement(words, end, head, party_words)
     # "Deputy Prime Minister and Foreign Minister": one person's two offices, one title.
     ranked = any(_key(w) in ("prime", "deputy", "vice", "first") for w in words[start:i])
-    if (ranked and head in ("minister", "president", "vice-president", "premier")
+    # (the Tánaiste, Ireland's deputy head of government, often holds a ministry as well)
+    if ((ranked and head in ("minister", "president", "vice-president", "premier")
+         or head in ("tánaiste", "tanaiste"))
             and end + 1 < len(words) and _key(words[end]) == "and"):
         second = match_office(words, end + 1, party_words)
         if second is not None and second.head in ("minister", "secretary"):

@@ -65,6 +65,11 @@ _CLASS = _re.compile(
     r"heads of state)\b", _re.IGNORECASE)
 
 
+_OWN_MEETING = _re.compile(r"\b(?:after|following|during|at)\s+(?:his|her|their)\s+(?:\w+\s+)?"
+                          r"(?:meeting|talks|call|conversation|visit)\s+(?:with|to)\b",
+                          _re.IGNORECASE)
+
+
 def members_pattern(focus: Focus) -> _re.Pattern | None:
     """A pattern for the offices of the people the lead sentences say attend ("foreign
     ministers": any foreign minister), or None."""
@@ -117,6 +122,8 @@ def decide(person: Person, focus: Focus, members: _re.Pattern | None = None) -> 
                                                          after):
             continue  # "Trump's announcement": mentioned, not present
         reporting = _REPORTING_AFTER.match(after)
+        if reporting and _OWN_MEETING.search(before):
+            reporting = None  # "After his meeting with X in Islamabad, Y said": Y was there
         if reporting and not member and not (
                 reporting.group(0).lstrip(" ,").lower().startswith("told")
                 and _MEETING_NOUN.search(reporting.group("rest")[:30])):

@@ -28,7 +28,7 @@ _OWNED_OFFICES = [
 _NATIONAL_HEADS = frozenset([
     "minister", "president", "vice-president", "premier", "chancellor", "secretary", "king",
     "queen", "emir", "prince", "sultan", "diplomat", "ambassador", "adviser", "advisor",
-    "negotiator", "speaker", "governor", "mayor", "chief",
+    "negotiator", "speaker", "governor", "mayor", "chief", "tánaiste", "tanaiste", "taoiseach",
 ])
 
 # "The Kazakh side will be led by", "Japan was represented by", "the Philippine side by"
@@ -82,6 +82,26 @@ def infer_parties(focus: Focus, people: list[Person]) -> None:
             if person.party is None and person.takes_part:
                 person.party = rule(person, people, by_index)
     _left_over(focus, people)
+    _lead_organisation(focus, people)
+
+
+# Offices found in international organisations, not governments.
+_ORG_HEADS = frozenset(["secretary-general", "director-general", "managing director"])
+
+
+def _lead_organisation(focus: Focus, people: list[Person]) -> None:
+    """"NATO defence ministers met ... with Secretary General Mark Rutte in the chair": an
+    organisation's office holder, without a side, belongs to the one organisation the lead
+    names."""
+    lead = " ".join(i.plain for i in focus.infos if i.sentence.is_title or i is focus.anchor)
+    orgs = list(dict.fromkeys(p for _s, _e, p in find_parties(lead) if p.code is None))
+    if len(orgs) != 1:
+        return
+    for person in people:
+        if person.takes_part and person.party is None and person.office and (
+                (person.head or "") in _ORG_HEADS
+                or person.office.lower().replace(" ", "-") in _ORG_HEADS):
+            person.party = orgs[0]
 
 
 def _left_over(focus: Focus, people: list[Person]) -> None:
