@@ -228,6 +228,13 @@ def _more_specific(new: str, old: str) -> bool:
     return len(words_new) > len(words_old) and words_old <= words_new
 
 
+def _state_over_party(new: str, old: str) -> bool:
+    """"General Secretary of the Communist Party ... and Chinese president": the state office
+    is the one diplomats record."""
+    return bool(re.search(r"(?i)\b(?:general secretary|member of the political bureau)\b", old)
+                and re.fullmatch(r"(?i)(?:\w+ )?(?:president|premier|minister)", new))
+
+
 def add_person(people: list[Person], name: str, office: OfficeMatch | None, party: Party | None,
          mention: Mention) -> None:
     title = _clean_office(office, party)
@@ -247,7 +254,8 @@ def add_person(people: list[Person], name: str, office: OfficeMatch | None, part
             person.mentions.append(mention)
             if len(key) > len(other):
                 person.name = name
-            if title and (not person.office or _more_specific(title, person.office)):
+            if title and (not person.office or _more_specific(title, person.office)
+                          or _state_over_party(title, person.office)):
                 person.office, person.head = title, office.head if office else None
             if not person.party and party:
                 person.party = party

@@ -162,6 +162,14 @@ def _read_office(info: SentenceInfo, tokens: list[Token], parties: dict[int, Par
     k = phrase_start - 1
     if k > 0 and tokens[k].key in ("a", "an", "the"):
         k -= 1
+    if k > 0 and tokens[k].key == "and" and (party or office.head in ("president", "premier")):
+        # "Wang Yi, member of the Political Bureau ... and Chinese foreign minister,": the
+        # state office after a party post, back to the comma after the name
+        back = k - 1
+        while back > 0 and k - back < 25 and tokens[back].text not in (",", ".", ";", "("):
+            back -= 1
+        if back > 0 and tokens[back].text == "," and k - back > 2:
+            k = back
     if k > 0 and tokens[k].text == ",":
         end = k
         start = end
@@ -169,6 +177,10 @@ def _read_office(info: SentenceInfo, tokens: list[Token], parties: dict[int, Par
             if is_name_word(tokens[start - 1]) or tokens[start - 1].key in PARTICLES \
                     or city_in_name(tokens, start - 1, 0) or is_caps_name(tokens, start - 1):
                 start -= 1
+            elif (start - 2 >= 0 and tokens[start - 1].key in _SHORT_SURNAMES
+                  and tokens[start - 1].text[:1].isupper() and tokens[start - 2].text[:1].islower()
+                  and start < end):
+                start -= 1  # "talks with To Lam, general secretary": Tô written without accent
             elif (start - 2 >= 0 and tokens[start - 1].text == "."
                   and re.fullmatch(r"\p{Lu}\p{Ll}?", tokens[start - 2].text)):
                 start -= 2  # "Dr. S. Jaishankar, External Affairs Minister": initials
@@ -186,6 +198,11 @@ def _read_office(info: SentenceInfo, tokens: list[Token], parties: dict[int, Par
                 info.sentence.index, tokens[start].start, tokens[office.end - 1].end,
                 tokens[start].start, tokens[end - 1].end, office.head))
     return office.end
+
+
+# Vietnamese surnames that are English words when written without accents; capitalised in
+# the middle of a sentence, right before a name, they are names.
+_SHORT_SURNAMES = frozenset(["to", "do", "ho", "vo", "vu", "ha"])
 
 
 def _party_inside(tokens: list[Token], parties: dict[int, Party], office: OfficeMatch):
