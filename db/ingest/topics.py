@@ -15,6 +15,7 @@ from db.ingest.words import STOP_WORDS, content_stems, dice
 # Cues followed by the agenda. `past` cues only count for a meeting that was held: "the
 # ministers discussed" in an article about a coming meeting is about an earlier one.
 _VERB = (r"discuss|address|focus on|focus upon|cover|review|examine|consider|deliberate on|raise|"
+         r"seek(?!\s+to\b)|negotiate|broker|find\s+a\s+(?:way|solution)\s+(?:out\s+of|to)|"
          r"centre on|center on|concentrate on|tackle|take up|look at|touch on|touch upon|"
          r"revolve around|exchange views on|talk about|speak about|deal with")
 _OBJECT_CUES = [
@@ -50,6 +51,10 @@ _OBJECT_CUES = [
     # "Discussions centred on X", "Particular attention was paid to X", "the Minister presented
     # our priorities for X", "shared their assessment of X", "stressed the need for X"
     (True, r"\b(?:centred|centered|concentrated)\s+(?:on|upon)\b"),
+    # "Ministers agreed a new set of capability targets", "Much of the debate was about X"
+    (True, r"\bagreed\s+(?=(?:a|an|the|new|further|additional)\s)"),
+    (True, r"\b(?:debate|discussion|discussions|conversation|talks)\s+(?:was|were)\s+"
+           r"(?:\w+ly\s+)?(?:about|on)\b"),
     (False, r"\battention\s+(?:was|has\s+been|had\s+been|is)\s+(?:paid|given|devoted)\s+to\b"),
     (True, r"\b(?:presented|outlined)\b(?=\s+(?:the|our|his|her|their|its|a|an)?\s*(?:\w+\s+)?"
            r"(?:priorities|plans?|proposals?|position|vision|programme|program|initiative|"
@@ -82,6 +87,7 @@ _OBJECT_CUES = [
            r"resume|revive|upgrade)\b))"),
     # "hold talks with President X on Y"
     (False, r"\b(?:talks|discussions|consultations)\s+with\s+[^.;:]{2,80}?\s+on\b(?!\s+(?:"
+            r"(?:an?\s+)?(?:official|state|working|private|two-day|three-day|first)\s+visit|"
             r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the\s+(?:sidelines|"
             r"margins))\b)"),
 ]
@@ -117,6 +123,8 @@ _CLAUSE_END = re.compile(
     r"""agreed|stressed|underlined|signed)\b|"""
     # "... a security group and had also talked about X": a second verb phrase
     r""",?\s+and\s+(?:had|has|have|will|would)\s+(?:also\s+)?\w+(?:ed|en|t)\b|"""
+    # ", agreeing to handle differences": what they did about it, not the item
+    r""",\s+(?:agreeing|saying|stressing|noting|adding|calling|urging|pledging|vowing)\b|"""
     r"""\s+that\s+(?:had|has|have|was|were|is|are|will|would|could|can)\b|"""
     r""",\s+(?:planned|scheduled|due|set|slated)\s+(?:for|to|in|on)\b|"""
     # ", at a one-day summit in Reykjavik": where it was agreed, not what
