@@ -11,7 +11,7 @@ import regex as re
 
 from db.countries import fold
 from db.ingest.gazetteer import cities
-from db.ingest.offices import HEADS, MODIFIERS, OfficeMatch, title_case
+from db.ingest.offices import HEADS, MODIFIERS, ORGAN_NOUNS, OfficeMatch, title_case
 from db.ingest.parties import Party, find_parties
 from db.vocab import Role
 
@@ -211,9 +211,14 @@ def _clean_office(office: OfficeMatch | None, party: Party | None) -> str | None
     words = [w.strip(",") for w in office.words]
     # A demonym inside the title names the party, not the office ("chairman of the Kyrgyz
     # border service" -> "Chairman of the Border Service", Kyrgyzstan).
-    kept = [w for w in words if not (find_parties(w) and fold(w) not in ("state",)
+    # after a body's name ("Office for Kosovo and Metohija") a country is part of the title
+    organ = next((n for n, w in enumerate(words) if w[:1].isupper()
+                  and fold(w) in ORGAN_NOUNS), len(words))
+    kept = [w for n, w in enumerate(words) if n > organ or not (
+                                     find_parties(w) and fold(w) not in ("state",)
                                      and office.head not in ("envoy", "representative",
-                                                             "ambassador", "coordinator"))]
+                                                             "ambassador", "coordinator"))
+            and fold(w) not in ("government's", "government’s")]
     title = title_case(" ".join(kept))
     if party and party.organ and office.head in ("president", "vice-president", "chair",
                                                  "chairman", "chairperson", "chairwoman"):

@@ -33,6 +33,7 @@ _NATIONAL_HEADS = frozenset([
 
 # "The Kazakh side will be led by", "Japan was represented by", "the Philippine side by"
 _SIDE = re.compile(
+    r"\bdelegation\s+(?:of|from)\s+(?P<whose>[^.;,]{2,60}?)\s+(?:led|headed)\s+by\b|"
     r"\b(?:side|delegation|team)\s+(?:(?:will be|is|was|were|would be)\s+)?"
     r"(?:(?:led|headed|represented)\s+)?by\b|\b(?:was|is|were|will be)\s+represented\s+by\b",
     re.IGNORECASE)
@@ -52,6 +53,11 @@ def side_party(before: str) -> Party | None:
     last = matches[-1]
     if re.search(r"[;.]", before[last.end():]) or len(before) - last.end() > 120:
         return None
+    if last.group("whose"):
+        # "a delegation of Sudan's Transitional Sovereignty Council led by"
+        found = find_parties(last.group("whose"))
+        if found and found[0][2].code:
+            return found[0][2]
     # "Sweden was represented by X and Norway by Y": the party right before a later "by"
     for _start, end, party in reversed(find_parties(before[last.end():])):
         rest = before[last.end() + end:]
