@@ -174,8 +174,12 @@ def _after_particles(tokens: list[Token], j: int) -> bool:
 
 
 def name_text(tokens: list[Token], start: int, end: int, sentence: str) -> str:
-    text = sentence[tokens[start].start:tokens[end - 1].end]
-    return _re.sub(r"['’]s$", "", text).strip()
+    text = _re.sub(r"['’]s$", "", sentence[tokens[start].start:tokens[end - 1].end]).strip()
+    if any(c.islower() for c in text):
+        # "ISHIBA Shigeru" -> "Ishiba Shigeru": the capitals only mark the family name
+        text = " ".join(w.capitalize() if len(w) > 1 and w.isalpha() and w.isupper()
+                        and not _ROMAN.fullmatch(w) else w for w in text.split(" "))
+    return text
 
 
 def party_tokens(tokens: list[Token], sentence: str) -> dict[int, Party]:

@@ -123,6 +123,8 @@ _CLAUSE_END = re.compile(
     r"""agreed|stressed|underlined|signed)\b|"""
     # "... a security group and had also talked about X": a second verb phrase
     r""",?\s+and\s+(?:had|has|have|will|would)\s+(?:also\s+)?\w+(?:ed|en|t)\b|"""
+    # "pressure on Russia must be increased": what should happen to the item
+    r"""\s+(?:must|should|needed\s+to|had\s+to)\s+(?:be\s+)?\w+|"""
     # ", agreeing to handle differences": what they did about it, not the item
     r""",\s+(?:agreeing|saying|stressing|noting|adding|calling|urging|pledging|vowing)\b|"""
     r"""\s+that\s+(?:had|has|have|was|were|is|are|will|would|could|can)\b|"""
