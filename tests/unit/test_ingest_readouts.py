@@ -186,3 +186,16 @@ def test_a_list_under_including_gives_the_items_not_the_frame():
             "- sharing of river waters\n- border management\n- visa services for patients")
     assert record(text)["topics"] == ["Sharing of river waters", "Border management",
                                       "Visa services for patients"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        ("Ministers meet\n\nThe foreign minister of Algeria met his Italian counterpart in Rome "
+         "on Tuesday. They prepared the next intergovernmental summit.", "bilateral"),
+        ("President meets UN chief\n\nNAIROBI, Sept. 25 (Eastwire) - Kenyan President Sam Kiptoo "
+         "met visiting UN Secretary-General Ana Reis at State House on Wednesday.", "visit"),
+    ],
+)
+def test_a_summit_being_prepared_is_another_meeting_and_a_visiting_guest_a_visit(text, fmt):
+    assert record(text)["format"] == fmt
