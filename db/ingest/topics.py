@@ -75,6 +75,14 @@ _OBJECT_CUES = [
            r"remain|"
            r"keep\s+in\s+touch|continue\s+(?:the\s+|their\s+)?(?:contacts|dialogue|talks|"
            r"consultations|exchanges))\b)(?=\w+\s+(?:\w+\s+)?\w)"),
+    # "signed a protocol on X", "pledged to reopen embassies": what the meeting produced (a
+    # joint statement is only its record)
+    (True, r"\b(?:signed|adopted|endorsed|approved|concluded|initialled|initialed)\s+"
+           r"(?=(?:a|an|the|two|three|four|several|new|\d+)\s)(?!(?:a|the)\s+(?:joint\s+)?"
+           r"(?:statement|declaration|communiqu))"),
+    (True, r"\b(?:pledged|decided|resolved|vowed|committed\s+themselves)\s+to\s+(?!(?:meet|hold|"
+           r"visit|stay|remain|keep\s+in\s+touch|continue\s+(?:the\s+|their\s+)?(?:contacts|"
+           r"dialogue|talks|consultations|exchanges))\b)(?=\w+\s+(?:\w+\s+)?\w)"),
     # "Both agreed that pressure on Russia must be increased": the subject of the agreement
     (True, r"\bagreed\s+that\b(?=\s+[^,;]{3,80}?\s+(?:must|should|would|will|needed|had)\s)"),
     (True, r"\binformed\s+(?:\w+\s+){0,3}?(?:about|of)\b"),

@@ -168,6 +168,9 @@ def topics(text: str) -> list[str]:
         ("Both agreed that pressure on the junta must be increased.", ["Pressure on the junta"]),
         ("They agreed to set up a joint security group and had also talked about arms "
          "trafficking.", ["Set up a joint security group", "Arms trafficking"]),
+        ("They pledged to reopen their embassies and signed a joint statement.",
+         ["Reopen their embassies"]),
+        ("The co-chairs signed a protocol on fisheries.", ["Protocol on fisheries"]),
     ],
 )
 def test_agenda_cues_of_readouts(text, expected):
