@@ -43,8 +43,36 @@ _AGENCIES = {
 }
 
 
+# Government web sites: "www.mfa.gov.pl", "mofa.go.jp", "www.diplomatie.gouv.fr", "mid.ru".
+_GOV_HOST = re.compile(r"(?:^|\.)(?:gov|go|gob|gouv|govt|gv|mfa|mofa|mid|kremlin|president|"
+                       r"presidency|government|regjeringen|regeringen|fmprc|dfa|mzv|um)\.")
+
+
+def _site_party(url: str | None) -> Party | None:
+    """The country of a government web site, by its country-code domain (".gov" alone is the
+    United States')."""
+    if not url:
+        return None
+    from urllib.parse import urlparse
+
+    host = (urlparse(url).hostname or "").lower()
+    tld = host.rsplit(".", 1)[-1]
+    if tld == "gov":
+        return resolve_party("United States")
+    if not _GOV_HOST.search(host):
+        return None
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2={"uk": "GB"}.get(tld, tld).upper())
+    return resolve_party(country.name) if country else None
+
+
 def home_party(article: Article) -> Party | None:
-    """The government the article speaks for, from its note, header lines or agency."""
+    """The government the article speaks for, from its web site, note, header lines or
+    agency."""
+    site = _site_party(article.url)
+    if site is not None:
+        return site
     lines = [article.note or "", article.dateline_outlet or "", article.trailer or ""]
     body = article.body_sentences
     lines += [s.text for s in article.sentences if s.is_title]
