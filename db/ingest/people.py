@@ -173,7 +173,7 @@ def _read_office(info: SentenceInfo, tokens: list[Token], parties: dict[int, Par
     if k > 0 and tokens[k].text == ",":
         end = k
         start = end
-        while start - 1 >= 0 and end - start < 6:
+        while start - 1 >= 0 and end - start < 8:  # "Mohammed bin Abdulrahman bin Jassim Al Thani"
             if is_name_word(tokens[start - 1]) or tokens[start - 1].key in PARTICLES \
                     or city_in_name(tokens, start - 1, 0) or is_caps_name(tokens, start - 1):
                 start -= 1
@@ -186,8 +186,10 @@ def _read_office(info: SentenceInfo, tokens: list[Token], parties: dict[int, Par
                 start -= 2  # "Dr. S. Jaishankar, External Affairs Minister": initials
             else:
                 break
-        while start < end and (tokens[start].key in HONORIFICS or tokens[start].text == "."):
-            start += 1  # "Dr.", "H.E." are not part of the name
+        while start < end and (tokens[start].key in HONORIFICS or tokens[start].text == "."
+                               or tokens[start].key in PARTICLES and start + 1 < end
+                               and not is_name_word(tokens[start])):
+            start += 1  # "Dr.", "H.E." are not part of the name, nor a "bin" cut off before it
         if start < end and (is_name_word(tokens[start]) or city_in_name(tokens, start, 0)
                             or is_caps_name(tokens, start)
                             or re.fullmatch(r"\p{Lu}\p{Ll}?", tokens[start].text)):

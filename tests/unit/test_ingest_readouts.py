@@ -106,6 +106,9 @@ def test_the_republic_of_korea_and_a_hosted_guest_at_the_dateline():
          "Wednesday.", "R. Kumar"),
         ("The Bangladesh delegation was led by Md. Karim Hossain, Adviser for Foreign Affairs, "
          "in Dhaka on Wednesday.", "Md. Karim Hossain"),
+        ("Sheikh Hamad bin Khalid bin Jassim Al Kuwari, Prime Minister and Minister of Foreign "
+         "Affairs, met the Egyptian foreign minister in Doha on Wednesday.",
+         "Hamad bin Khalid bin Jassim Al Kuwari"),
         ("Xi Ming, general secretary of the party central committee and Chinese president, held "
          "talks in Hanoi on Wednesday with To Van, general secretary of the Vietnamese party.",
          "To Van"),
