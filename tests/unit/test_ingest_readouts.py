@@ -209,6 +209,6 @@ def test_a_summit_being_prepared_is_another_meeting_and_a_visiting_guest_a_visit
 
 def test_a_government_web_site_names_the_home_government():
     text = ("https://www.mofa.go.jp/press/release/example.html\nForeign Minister receives "
-            "Estonian counterpart\n\nOn 24 September 2025 Foreign Minister Kenji Ota spoke by phone "
-            "with his Estonian counterpart Kaarel Tamm about Baltic security.")
+            "Estonian counterpart\n\nOn 24 September 2025 Foreign Minister Kenji Ota spoke by "
+            "phone with his Estonian counterpart Kaarel Tamm about Baltic security.")
     assert ("Kenji Ota", "Foreign Minister", "Japan") in people(text)
