@@ -11,7 +11,8 @@ Matching rules (documented in the README, "Ingesting articles"):
 - date: the meeting's first day (`date`, ISO); when the record has no day, a month written
   "December 2017 (month only)" in `date_text` counts as the month 2017-12. Equal keys match;
   a record with neither has nothing to find and is not counted.
-- place: (city, country) with the city folded (accents and case) and the country as its ISO
+- place: (city, country) with the city folded (accents and case; a city the gazetteer knows by
+  its name there: "St Petersburg" = "Saint Petersburg") and the country as its ISO
   code (names, aliases and demonyms resolved as the store does); both parts must agree. A
   record with neither has nothing to find.
 - date+place: the date and place counts added up.
@@ -97,7 +98,10 @@ def place_key(record: dict):
     city, country = location.get("city"), location.get("country")
     if not city and not country:
         return None
-    return fold(city or ""), party_key(country)
+    from db.ingest.gazetteer import find_city
+
+    known = find_city(city) if city else None  # "St Petersburg" = "Saint Petersburg"
+    return fold(known[0] if known else city or ""), party_key(country)
 
 
 def party_key(text: str | None) -> str:
@@ -187,7 +191,36 @@ def articles(paths: list[str]) -> list[Path]:
     return [p for p in found if p.with_suffix(".json").exists()]
 
 
-def run(paths: list[str], verbose: bool = False, out=sys.stdout) -> dict[str, Counts]:
+def explain(expected: dict, got: dict, out) -> None:
+    """Print what a draft missed (-) and invented (+), field by field: for finding failure
+    classes."""
+    for name, key in (("date", date_key), ("place", place_key)):
+        if key(expected) != key(got):
+            print(f"    {name}: expected {key(expected)}, got {key(got)}", file=out)
+
+    def person(p: dict) -> str:
+        return f"{p.get('name')} | {p.get('role')} | {p.get('country_or_org')}"
+
+    def same_person(e, g):
+        return int(names_match(e["name"], g["name"])
+                   and office_key(e.get("role")) == office_key(g.get("role"))
+                   and party_key(e.get("country_or_org")) == party_key(g.get("country_or_org")))
+
+    lists = (("participant", expected.get("participants") or [], got.get("participants") or [],
+              same_person, person),
+             ("topic", expected.get("topics") or [], got.get("topics") or [], topic_similarity,
+              str))
+    for label, want, have, similar, show in lists:
+        _, pairs = match_pairs(want, have, similar)
+        for i, item in enumerate(want):
+            if i not in {a for a, _ in pairs}:
+                print(f"    - {label}: {show(item)}", file=out)
+        for j, item in enumerate(have):
+            if j not in {b for _, b in pairs}:
+                print(f"    + {label}: {show(item)}", file=out)
+
+
+def run(paths: list[str], verbose: int = 0, out=sys.stdout) -> dict[str, Counts]:
     from db.errors import AgendaError
     from db.ingest import draft_from_text
 
@@ -214,6 +247,8 @@ def run(paths: list[str], verbose: bool = False, out=sys.stdout) -> dict[str, Co
             misses = [n for n, c in scores.items() if c.fp or c.fn]
             print(f"{path.name}: {'ok' if not misses else 'misses ' + ', '.join(misses)}",
                   file=out)
+            if verbose > 1 and misses:
+                explain(expected, got, out)
     print(f"{len(files)} articles; {'field':<18} {'P':>6} {'R':>6} {'F1':>6}  (tp/fp/fn)",
           file=out)
     for name in FIELDS:
@@ -230,7 +265,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.ingest",
                                      description=__doc__.split("\n\n")[0])
     parser.add_argument("paths", nargs="+", help="folders of NN.txt + NN.json, or NN.txt files")
-    parser.add_argument("-v", "--verbose", action="store_true", help="one line per article")
+    parser.add_argument("-v", "--verbose", action="count", default=0,
+                        help="one line per article; -vv also what each missed (-) or invented (+)")
     args = parser.parse_args(argv)
     if not articles(args.paths):
         print("no NN.txt + NN.json pairs found", file=sys.stderr)

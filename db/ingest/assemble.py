@@ -13,10 +13,11 @@ from db.dates import when_text
 from db.drafts import ItemDraft, MeetingDraft, ParticipantDraft, SourceDraft
 from db.errors import IngestError
 from db.ingest.focus import analyse
+from db.ingest.home import home_party, home_side
 from db.ingest.kind import find_format, find_status
 from db.ingest.people import find_people
 from db.ingest.places import find_place
-from db.ingest.sides import host_side
+from db.ingest.sides import host_side, national
 from db.ingest.source import SourceInfo, find_source
 from db.ingest.text import decode, split_article
 from db.ingest.topics import find_topics
@@ -132,6 +133,7 @@ def draft_from_text(
                        dateline=article.dateline)
     host_side(people, place.code if place else None,
               fmt in (MeetingFormat.VISIT, MeetingFormat.BILATERAL))
+    home_side(people, home_party(article), national)
     parties = list(dict.fromkeys(p.party.name for p in people if p.party))
     if not (people or topics or (focus.main and place)):
         raise IngestError(

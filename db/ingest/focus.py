@@ -136,6 +136,8 @@ def analyse(article: Article, published: dt.date | None, today: dt.date | None =
     for info in infos:
         info.score = _score(info, anchor)
     main = _main_date(infos)
+    if main is None and article.dateline and anchor is not None:
+        main = _dateline_date(article.dateline, infos, base, published is not None, context_year)
     focus = Focus(infos, anchor, main)
     if main is not None:
         focus.first, focus.last, focus.precision = main.first, main.last, main.precision
@@ -189,6 +191,22 @@ _SPECIFIC = {Precision.DAY: 0.6, Precision.MONTH: 0.4, Precision.APPROXIMATE: 0.
 _EXPLICIT = frozenset(["day", "range", "range2", "iso", "dotted"])
 
 
+def _dateline_date(dateline: str, infos: list[SentenceInfo], base: dt.date, known: bool,
+                   context_year: int | None) -> DateMention | None:
+    """"Abu Dhabi, 14th October, 2024 (WAM) -- H.H. ... received ...": with no date in the
+    text, a readout's meeting is on the day it was filed. The mention is kept on the first
+    sentence of the text, which the dateline opened."""
+    first = next((i for i in infos if not i.sentence.is_title), None)
+    if first is None or first.future:
+        return None
+    for mention in find_mentions(first.sentence.index, re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1",
+                                                              dateline)):
+        resolve(mention, base, False, known, context_year)
+        if mention.first is not None and mention.precision is Precision.DAY:
+            return mention
+    return None
+
+
 def _main_date(infos: list[SentenceInfo]) -> DateMention | None:
     best, best_score = None, None
     for info in infos:
@@ -199,6 +217,16 @@ def _main_date(infos: list[SentenceInfo]) -> DateMention | None:
             score = info.score + _SPECIFIC[mention.precision]
             if best_score is None or score > best_score:
                 best, best_score = mention, score
+    if best is not None and best.precision in (Precision.APPROXIMATE, Precision.MONTH) \
+            and best.first and best.last:
+        # "will travel to Australia next week ... talks in Canberra on Monday, June 17": a day
+        # inside the vaguer span, in a sentence about this meeting, says which day it is
+        inside = [(info.score, m) for info in infos for m in info.mentions
+                  if m.precision is Precision.DAY and m.first and not info.other_cue
+                  and info.meeting and not (m.reported or m.possessive or m.deadline)
+                  and best.first <= m.first <= best.last]
+        if inside:
+            best = max(inside, key=lambda pair: pair[0])[1]
     if best is not None and best.kind == "weekday":
         # "on Friday, 5 December" or "closed on Friday after talks on 5 and 6 December": the
         # written date that holds the weekday says the same, with the first day of a range.

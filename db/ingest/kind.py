@@ -27,7 +27,7 @@ _FORMAT_CUES = [
     (MeetingFormat.SUMMIT, r"\bsummit\b"),
     (MeetingFormat.VISIT, r"\b(?:official|state|working|two-day|three-day) visit\b|"
                           r"\bvisit(?:s|ed|ing)? to\b|\bwill visit\b|\bto visit\b|\bpay a visit\b|"
-                          r"\bvisited\b"),
+                          r"\bvisited\b|\b(?:met|received|hosted|welcomed)\s+(?:the\s+)?visiting\b"),
     (MeetingFormat.BILATERAL, _PAIR),
     (MeetingFormat.MULTILATERAL, r"\bministerial\b|\bconference\b|\bforum\b|\bG-?7\b|\bG-?20\b|"
                                  r"\bBRICS\b|\bgeneral assembly\b|\bparticipating states\b|"
@@ -45,6 +45,11 @@ _REMOTE_GUEST = re.compile(r"\b(?:joined|join|joins|participated|took part|addre
 _MARGINS = re.compile(r"\bon the (?:margins|sidelines) of\b.*", re.IGNORECASE)
 
 
+_OTHER_SUMMIT = re.compile(r"\b(?:next|upcoming|forthcoming|coming|future|last|previous|"
+                           r"prepar\w+(?:\s+for)?|ahead\s+of|run-up\s+to|before)\s+"
+                           r"(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+
+
 def find_format(focus: Focus, parties: int) -> tuple[MeetingFormat, str | None]:
     """The format and the sentence that shows it. A meeting "on the margins of" a conference is
     itself bilateral; without cues, three or more parties make it multilateral."""
@@ -59,6 +64,8 @@ def find_format(focus: Focus, parties: int) -> tuple[MeetingFormat, str | None]:
                     continue
                 m = _pair(text) if fmt is MeetingFormat.BILATERAL else re.search(
                     cue, text, re.IGNORECASE)
+                if m and fmt is MeetingFormat.SUMMIT and _OTHER_SUMMIT.search(text[:m.start()]):
+                    continue  # "preparations for the upcoming China-EU summit": another one
                 if m:
                     if fmt in (MeetingFormat.VISIT, MeetingFormat.MULTILATERAL,
                                MeetingFormat.BILATERAL) and group is rest:

@@ -11,7 +11,7 @@ import regex as re
 
 from db.countries import fold
 from db.ingest.gazetteer import cities
-from db.ingest.offices import HEADS, MODIFIERS, OfficeMatch, title_case
+from db.ingest.offices import HEADS, MODIFIERS, ORGAN_NOUNS, OfficeMatch, title_case
 from db.ingest.parties import Party, find_parties
 from db.vocab import Role
 
@@ -24,9 +24,10 @@ PARTICLES = frozenset([
 ])
 
 
-_HONORIFICS = frozenset([
+HONORIFICS = frozenset([
     "mr", "mrs", "ms", "dr", "sheikh", "sir", "lord", "lady", "dame", "gen", "general", "adm",
-    "admiral", "lt", "col", "rev", "h.e.", "his", "her", "excellency"
+    "admiral", "lt", "col", "rev", "h.e.", "his", "her", "excellency", "h.e", "h.h", "h.r.h",
+    "highness", "royal", "prof", "professor", "eng"
 ])
 
 
@@ -86,6 +87,15 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
+def is_caps_name(tokens: list[Token], j: int) -> bool:
+    """A family name in capitals next to a written name, as Japanese and Korean readouts put
+    it ("Mr. ISHIBA Shigeru", "LEE Jae-myung"); acronyms stand alone, so they are not taken."""
+    word = tokens[j].text
+    if not (len(word) >= 2 and word.isalpha() and word.isupper()) or tokens[j].key in NOT_NAMES:
+        return False
+    return j + 1 < len(tokens) and is_name_word(tokens[j + 1]) and not find_parties(word)
+
+
 def is_name_word(token: Token) -> bool:
     word = token.text.rstrip("'’s") if token.text.endswith(("'s", "’s")) else token.text
     return (bool(word) and word[0].isupper() and any(c.islower() for c in word)
@@ -109,7 +119,7 @@ def city_in_name(tokens: list[Token], j: int, count: int) -> bool:
 def name_at(tokens: list[Token], i: int, party_tokens: set[int]) -> tuple[int, int] | None:
     """A personal name starting at token i: capitalised words, initials ("S."), particles
     inside ("bin", "al-"); 1 to 5 words. Returns the token range."""
-    while i < len(tokens) and tokens[i].key in _HONORIFICS and i + 1 < len(tokens):
+    while i < len(tokens) and tokens[i].key in HONORIFICS and i + 1 < len(tokens):
         if (tokens[i].key in _SHORT_RANKS and tokens[i + 1].text != "."
                 and not (i + 2 < len(tokens) and is_name_word(tokens[i + 2]))):
             break  # "Gen Nakatani": a first name, not "General" before a surname alone
@@ -122,7 +132,8 @@ def name_at(tokens: list[Token], i: int, party_tokens: set[int]) -> tuple[int, i
         token = tokens[j]
         if j in party_tokens and count == 0:
             return None
-        if is_name_word(token) or city_in_name(tokens, j, count):
+        if is_name_word(token) or city_in_name(tokens, j, count) or (
+                count == 0 and is_caps_name(tokens, j)):
             count += 1
             j += 1
             if token.text.endswith(("'s", "’s")):
@@ -147,6 +158,10 @@ def name_at(tokens: list[Token], i: int, party_tokens: set[int]) -> tuple[int, i
 _THING_NOUNS = frozenset([
     "programme", "program", "initiative", "project", "plan", "strategy", "fund", "facility",
     "corridor", "pact", "partnership", "process", "format", "scheme", "mission", "framework",
+    # "Sudan's Transitional Sovereignty Council": a body's name
+    "council", "commission", "committee", "ministry", "office", "party", "front", "movement",
+    "army", "forces", "court", "bank", "agency", "authority", "government", "parliament",
+    "assembly", "institute", "university", "company", "group", "organisation", "organization",
 ])
 _SHORT_RANKS = frozenset(["gen", "col", "lt", "adm"])
 
@@ -159,15 +174,20 @@ def _after_particles(tokens: list[Token], j: int) -> bool:
 
 
 def name_text(tokens: list[Token], start: int, end: int, sentence: str) -> str:
-    text = sentence[tokens[start].start:tokens[end - 1].end]
-    return _re.sub(r"['’]s$", "", text).strip()
+    text = _re.sub(r"['’]s$", "", sentence[tokens[start].start:tokens[end - 1].end]).strip()
+    if any(c.islower() for c in text):
+        # "ISHIBA Shigeru" -> "Ishiba Shigeru": the capitals only mark the family name
+        text = " ".join(w.capitalize() if len(w) > 1 and w.isalpha() and w.isupper()
+                        and not _ROMAN.fullmatch(w) else w for w in text.split(" "))
+    return text
 
 
 def party_tokens(tokens: list[Token], sentence: str) -> dict[int, Party]:
     found: dict[int, Party] = {}
     for start, end, party in find_parties(sentence):
         for index, token in enumerate(tokens):
-            if token.start >= start and token.end <= end + 2:
+            # "Russia's" is one token, a comma after "Chile" is not part of the party
+            if token.start >= start and token.start < end and token.end <= end + 2:
                 found[index] = party
     return found
 
@@ -195,14 +215,33 @@ def _clean_office(office: OfficeMatch | None, party: Party | None) -> str | None
     words = [w.strip(",") for w in office.words]
     # A demonym inside the title names the party, not the office ("chairman of the Kyrgyz
     # border service" -> "Chairman of the Border Service", Kyrgyzstan).
-    kept = [w for w in words if not (find_parties(w) and fold(w) not in ("state",)
+    # after a body's name ("Office for Kosovo and Metohija") a country is part of the title
+    organ = next((n for n, w in enumerate(words) if w[:1].isupper()
+                  and fold(w) in ORGAN_NOUNS), len(words))
+    kept = [w for n, w in enumerate(words) if n > organ or not (
+                                     find_parties(w) and fold(w) not in ("state",)
                                      and office.head not in ("envoy", "representative",
-                                                             "ambassador", "coordinator"))]
+                                                             "ambassador", "coordinator"))
+            and fold(w) not in ("government's", "government’s")]
     title = title_case(" ".join(kept))
     if party and party.organ and office.head in ("president", "vice-president", "chair",
                                                  "chairman", "chairperson", "chairwoman"):
         title = f"{title} of the {party.organ}"
     return title
+
+
+def _more_specific(new: str, old: str) -> bool:
+    """"Minister of Foreign Affairs" after "Minister", "Deputy Prime Minister and Minister of
+    Foreign Affairs" after "Minister of Foreign Affairs": the fuller title of one office."""
+    words_new, words_old = set(fold(new).split()), set(fold(old).split())
+    return len(words_new) > len(words_old) and words_old <= words_new
+
+
+def _state_over_party(new: str, old: str) -> bool:
+    """"General Secretary of the Communist Party ... and Chinese president": the state office
+    is the one diplomats record."""
+    return bool(re.search(r"(?i)\b(?:general secretary|member of the political bureau)\b", old)
+                and re.fullmatch(r"(?i)(?:\w+ )?(?:president|premier|minister)", new))
 
 
 def add_person(people: list[Person], name: str, office: OfficeMatch | None, party: Party | None,
@@ -216,12 +255,16 @@ def add_person(people: list[Person], name: str, office: OfficeMatch | None, part
         other = person.tokens
         short, long = sorted((key, other), key=len)
         # "Boric" or "Gabriel Boric" and "Gabriel Boric Font" are one person
+        # "Boric" or "Gabriel Boric" and "Gabriel Boric Font" are one person, and so are
+        # "Sergey Lavrov" and "Sergey Viktorovich Lavrov" (a patronymic or middle name)
         if key == other or (short and set(short) <= set(long)
-                            and (len(short) == 1 or long[:len(short)] == short)):
+                            and (len(short) == 1 or long[:len(short)] == short
+                                 or short[0] == long[0] and short[-1] == long[-1])):
             person.mentions.append(mention)
             if len(key) > len(other):
                 person.name = name
-            if not person.office and title:
+            if title and (not person.office or _more_specific(title, person.office)
+                          or _state_over_party(title, person.office)):
                 person.office, person.head = title, office.head if office else None
             if not person.party and party:
                 person.party = party

@@ -17,7 +17,7 @@ HEADS = frozenset([
     "chairperson", "chair", "director", "director-general", "secretary-general", "spokesman",
     "spokeswoman", "spokesperson", "negotiator", "king", "queen", "emir", "prince", "sultan",
     "governor", "mayor", "speaker", "chief", "coordinator", "co-chair", "diplomat", "rapporteur",
-    "mediator"
+    "mediator", "tánaiste", "tanaiste", "taoiseach"
 ])
 
 # Words that qualify a head before it: rank and portfolio ("First Deputy Prime", "Foreign").
@@ -29,7 +29,7 @@ MODIFIERS = frozenset([
     "transport", "environment", "climate", "digital", "industry", "labour", "labor", "culture",
     "tourism", "development", "security", "intelligence", "national", "affairs", "external",
     "european", "policy", "treasury", "commerce", "presidential", "military", "migration",
-    "cabinet", "general", "joint", "federal"
+    "cabinet", "general", "joint", "federal", "managing"
 ])
 
 # Words an "of/for" complement of an office may contain ("for Foreign Affairs", "of State",
@@ -118,15 +118,48 @@ def match_office(words: list[str], start: int, party_words: set[int]) -> OfficeM
     if head == "chief" and i == start:
         return None  # "chief" alone is too common; "foreign affairs chief" is an office
     end = i + 1
-    end = _complement(words, end, head, party_words)
+    end = _organ(words, end, party_words) or _complement(words, end, head, party_words)
     # "Deputy Prime Minister and Foreign Minister": one person's two offices, one title.
     ranked = any(_key(w) in ("prime", "deputy", "vice", "first") for w in words[start:i])
-    if (ranked and head in ("minister", "president", "vice-president", "premier")
+    # (the Tánaiste, Ireland's deputy head of government, often holds a ministry as well)
+    if ((ranked and head in ("minister", "president", "vice-president", "premier")
+         or head in ("tánaiste", "tanaiste"))
             and end + 1 < len(words) and _key(words[end]) == "and"):
         second = match_office(words, end + 1, party_words)
         if second is not None and second.head in ("minister", "secretary"):
             return OfficeMatch(start, second.end, tuple(words[start:second.end]), second.head)
     return OfficeMatch(start, end, tuple(words[start:end]), head)
+
+
+ORGAN_NOUNS = frozenset(["office", "agency", "council", "commission", "service", "department",
+                          "directorate", "bureau", "administration", "authority", "committee",
+                          "secretariat", "centre", "center", "institute", "board"])
+
+
+def _organ(words: list[str], end: int, party_words: set[int]) -> int | None:
+    """"director of the Serbian government's Office for Kosovo and Metohija,", "Deputy
+    Chairman of the Transitional Sovereignty Council": a named body in capitals after "of
+    the", up to the comma, the end of the sentence or a lower-case word."""
+    if not (end + 2 < len(words) and _key(words[end]) == "of" and _key(words[end + 1]) == "the"):
+        return None
+    j = end + 2
+    while j < len(words) and (j in party_words or _key(words[j]) in ("government's",
+                                                                       "government’s")):
+        j += 1  # "the Serbian government's": whose body, read as the party
+    k = j
+    organ = False
+    while k < len(words) and (words[k][:1].isupper() or organ and _key(words[k]) in (
+            "for", "of", "and", "the", "on")):
+        organ = organ or _key(words[k]) in ORGAN_NOUNS
+        k += 1
+        if words[k - 1].endswith((",", ".", ";")):
+            break
+    while k > j and _key(words[k - 1]) in ("for", "of", "and", "the", "on"):
+        k -= 1
+    if not organ or k == j or not words[k - 1].endswith((",", ".", ";")) and k < len(words) \
+            and words[k][:1].isupper():
+        return None  # no body named, or the words run on into a name
+    return k
 
 
 def _two_word_head(words: list[str], i: int) -> bool:

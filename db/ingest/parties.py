@@ -92,9 +92,16 @@ def _forms() -> dict[str, Party]:
     for folded, code in _index().items():
         if len(folded) > 3 or folded in ("usa", "uk", "uae", "ksa", "drc"):
             forms[folded] = Party(country_name(code) or folded, code)
+        # "Korea, Republic of" is written "the Republic of Korea" in readouts
+        head, _, tail = folded.partition(", ")
+        if tail.endswith(" of") and len(head) > 3:
+            forms.setdefault(f"{tail} {head}", Party(country_name(code) or folded, code))
     for alias in ("US", "U.S.", "U.S", "UK", "U.K.", "UAE"):
         code = _index()[fold(alias)]
         forms[alias] = Party(country_name(code) or alias, code)
+    # "the Korean minister" in a readout is the South's; the North is always "North Korean"
+    forms["ROK"] = Party(country_name("KR") or "South Korea", "KR")
+    forms["korean"] = Party(country_name("KR") or "South Korea", "KR")
     for demonym, code in DEMONYMS.items():
         if demonym not in ("us", "u.s.", "uk", "u.k."):
             forms[demonym] = Party(country_name(code) or demonym, code)

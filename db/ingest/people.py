@@ -20,12 +20,14 @@ from db.ingest.counterparts import (
 from db.ingest.focus import Focus, SentenceInfo
 from db.ingest.gazetteer import cities
 from db.ingest.names import (
+    HONORIFICS,
     PARTICLES,
     Mention,
     Person,
     Token,
     add_person,
     city_in_name,
+    is_caps_name,
     is_name_word,
     name_at,
     name_text,
@@ -133,10 +135,16 @@ def _read_office(info: SentenceInfo, tokens: list[Token], parties: dict[int, Par
             while k in parties and parties[k] is party:
                 k += 1
             j = k
-    # "Brazil's ambassador in Lisbon, Carlos Teixeira": a posting, dropped from the title
-    if (office.head == "ambassador" and j + 1 < len(tokens) and tokens[j].key in ("in", "at")
-            and (fold(tokens[j + 1].text) in cities() or j + 1 in parties)):
-        j += 2
+    # "Brazil's ambassador in Lisbon, Carlos Teixeira", "the High Commissioner of India to
+    # Bangladesh, Pranay Verma": a posting, dropped from the title
+    if (office.head in ("ambassador", "commissioner") and j + 1 < len(tokens)
+            and tokens[j].key in ("in", "at", "to")):
+        k = j + 1 + (1 if tokens[j + 1].key == "the" else 0)
+        if k < len(tokens) and (fold(tokens[k].text) in cities() or k in parties):
+            party_k = parties.get(k)
+            while k + 1 < len(tokens) and party_k and parties.get(k + 1) is party_k:
+                k += 1
+            j = k + 1
     comma = j < len(tokens) and tokens[j].text == ","
     span = name_at(tokens, j + (1 if comma else 0), set(parties))
     if span:
@@ -154,14 +162,37 @@ def _read_office(info: SentenceInfo, tokens: list[Token], parties: dict[int, Par
     k = phrase_start - 1
     if k > 0 and tokens[k].key in ("a", "an", "the"):
         k -= 1
+    if k > 0 and tokens[k].key == "and" and (party or office.head in ("president", "premier")):
+        # "Wang Yi, member of the Political Bureau ... and Chinese foreign minister,": the
+        # state office after a party post, back to the comma after the name
+        back = k - 1
+        while back > 0 and k - back < 25 and tokens[back].text not in (",", ".", ";", "("):
+            back -= 1
+        if back > 0 and tokens[back].text == "," and k - back > 2:
+            k = back
     if k > 0 and tokens[k].text == ",":
         end = k
         start = end
-        while start - 1 >= 0 and (is_name_word(tokens[start - 1]) or tokens[start - 1].key
-                                  in PARTICLES or city_in_name(tokens, start - 1, 0)) \
-                and end - start < 5:
-            start -= 1
-        if start < end and (is_name_word(tokens[start]) or city_in_name(tokens, start, 0)):
+        while start - 1 >= 0 and end - start < 8:  # "Mohammed bin Abdulrahman bin Jassim Al Thani"
+            if is_name_word(tokens[start - 1]) or tokens[start - 1].key in PARTICLES \
+                    or city_in_name(tokens, start - 1, 0) or is_caps_name(tokens, start - 1):
+                start -= 1
+            elif (start - 2 >= 0 and tokens[start - 1].key in _SHORT_SURNAMES
+                  and tokens[start - 1].text[:1].isupper() and tokens[start - 2].text[:1].islower()
+                  and start < end):
+                start -= 1  # "talks with To Lam, general secretary": Tô written without accent
+            elif (start - 2 >= 0 and tokens[start - 1].text == "."
+                  and re.fullmatch(r"\p{Lu}\p{Ll}?", tokens[start - 2].text)):
+                start -= 2  # "Dr. S. Jaishankar, External Affairs Minister": initials
+            else:
+                break
+        while start < end and (tokens[start].key in HONORIFICS or tokens[start].text == "."
+                               or tokens[start].key in PARTICLES and start + 1 < end
+                               and not is_name_word(tokens[start])):
+            start += 1  # "Dr.", "H.E." are not part of the name, nor a "bin" cut off before it
+        if start < end and (is_name_word(tokens[start]) or city_in_name(tokens, start, 0)
+                            or is_caps_name(tokens, start)
+                            or re.fullmatch(r"\p{Lu}\p{Ll}?", tokens[start].text)):
             if not party:
                 party = _party_inside(tokens, parties, office)
             name = name_text(tokens, start, end, text)
@@ -169,6 +200,11 @@ def _read_office(info: SentenceInfo, tokens: list[Token], parties: dict[int, Par
                 info.sentence.index, tokens[start].start, tokens[office.end - 1].end,
                 tokens[start].start, tokens[end - 1].end, office.head))
     return office.end
+
+
+# Vietnamese surnames that are English words when written without accents; capitalised in
+# the middle of a sentence, right before a name, they are names.
+_SHORT_SURNAMES = frozenset(["to", "do", "ho", "vo", "vu", "ha"])
 
 
 def _party_inside(tokens: list[Token], parties: dict[int, Party], office: OfficeMatch):

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from db.countries import country_name, fold
+from db.countries import DEMONYMS, country_name, fold
 from db.ingest.focus import Focus
 from db.ingest.gazetteer import capitals, city_names, find_city
 from db.ingest.parties import find_parties, resolve_party
@@ -79,7 +79,16 @@ def find_place(focus: Focus, remote: bool, dateline: str | None = None) -> Place
     filed = _dateline_city(dateline)
     if filed and (best is None or best.city is None and best.code == filed.code):
         return filed
+    anchor = focus.anchor.plain if focus.anchor else ""
+    if filed and best and best.evidence != anchor and _HOSTED.search(anchor) \
+            and not any(_city_regex().finditer(anchor)):
+        # "NAIROBI - Ruto met visiting UN chief Guterres at State House": the lead says the
+        # guest came to where the story is filed; a city in a later sentence is another matter
+        return filed
     return best
+
+
+_HOSTED = re.compile(r"\b(?:visiting|received|receives|hosted|hosts|welcomed|welcomes)\b")
 
 
 def _dateline_city(dateline: str | None) -> Place | None:
@@ -98,8 +107,18 @@ def _dateline_city(dateline: str | None) -> Place | None:
     return Place(city, country_name(code), code, None, dateline)
 
 
+# "June 19, 2025, St Petersburg": a readout's line of date and place
+_PLACE_LINE = re.compile(r"^[\w ,.]{0,30}\d[\w ,.]{0,30}$")
+
+
 def _best_place(focus: Focus) -> Place | None:
     candidates: list[tuple[float, Place]] = []
+    for info in focus.infos:
+        text = info.plain.strip()
+        if info.mentions and len(text.split()) <= 7 and _PLACE_LINE.match(text):
+            for part in re.split(r"\s*,\s*", text.rstrip(".")):
+                if (found := find_city(part)):
+                    return Place(found[0], country_name(found[1]), found[1], None, text)
     for info in focus.about_meeting():
         text = info.plain
         for pattern, city in _VENUE_CITIES:
@@ -127,6 +146,8 @@ def _best_place(focus: Focus) -> Place | None:
                 candidates.append((info.score + 0.8, Place(m.group("city"), party[0], party[1],
                                                            _venue(text), text)))
         for start, _end, party in find_parties(text):
+            if fold(text[start:_end]) in DEMONYMS:
+                continue  # "will host French President X": whose president, not where
             if party.code and _COUNTRY_LEAD.search(text[:start]) and \
                     not _SUBJECT_IN.search(text[:start]) and \
                     not re.match(r"['’]s\b", text[_end:]):

@@ -21,7 +21,8 @@ _PART_CUES = _re.compile(
     r"join(?:s|ed)?|accompan\w+|present|take part|took part|taking part|participat\w+|"
     r"counterpart|represented by|attend\w*|co-chair\w*|chaired|host\w*|receiv\w+|welcom\w+|"
     r"met|meet\w*|talks|spoke|call|conversation|visit\w*|travel\w*|among the|discuss\w*|"
-    r"arriv\w+)\b",
+    r"arriv\w+|brief(?:s|ed|ing)|along with|together with|around the table|in attendance|"
+    r"sat in|flanked)\b",
     _re.IGNORECASE,
 )
 _NEGATED_BEFORE = _re.compile(
@@ -62,6 +63,11 @@ _CLASS = _re.compile(
     r"\b(?P<portfolio>foreign|defen[cs]e|finance|trade|energy|interior|economy|health|"
     r"agriculture|environment|justice)?\s*(?:affairs\s+)?(?P<class>ministers|leaders|"
     r"heads of state)\b", _re.IGNORECASE)
+
+
+_OWN_MEETING = _re.compile(r"\b(?:after|following|during|at)\s+(?:his|her|their)\s+(?:\w+\s+)?"
+                          r"(?:meeting|talks|call|conversation|visit)\s+(?:with|to)\b",
+                          _re.IGNORECASE)
 
 
 def members_pattern(focus: Focus) -> _re.Pattern | None:
@@ -116,6 +122,8 @@ def decide(person: Person, focus: Focus, members: _re.Pattern | None = None) -> 
                                                          after):
             continue  # "Trump's announcement": mentioned, not present
         reporting = _REPORTING_AFTER.match(after)
+        if reporting and _OWN_MEETING.search(before):
+            reporting = None  # "After his meeting with X in Islamabad, Y said": Y was there
         if reporting and not member and not (
                 reporting.group(0).lstrip(" ,").lower().startswith("told")
                 and _MEETING_NOUN.search(reporting.group("rest")[:30])):

@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from db.countries import country_name
+from db.ingest.offices import office_key
 from db.ingest.parties import Party, find_parties, resolve_party
 
 if TYPE_CHECKING:
@@ -27,11 +28,12 @@ _OWNED_OFFICES = [
 _NATIONAL_HEADS = frozenset([
     "minister", "president", "vice-president", "premier", "chancellor", "secretary", "king",
     "queen", "emir", "prince", "sultan", "diplomat", "ambassador", "adviser", "advisor",
-    "negotiator", "speaker", "governor", "mayor", "chief",
+    "negotiator", "speaker", "governor", "mayor", "chief", "tánaiste", "tanaiste", "taoiseach",
 ])
 
 # "The Kazakh side will be led by", "Japan was represented by", "the Philippine side by"
 _SIDE = re.compile(
+    r"\bdelegation\s+(?:of|from)\s+(?P<whose>[^.;,]{2,60}?)\s+(?:led|headed)\s+by\b|"
     r"\b(?:side|delegation|team)\s+(?:(?:will be|is|was|were|would be)\s+)?"
     r"(?:(?:led|headed|represented)\s+)?by\b|\b(?:was|is|were|will be)\s+represented\s+by\b",
     re.IGNORECASE)
@@ -51,6 +53,11 @@ def side_party(before: str) -> Party | None:
     last = matches[-1]
     if re.search(r"[;.]", before[last.end():]) or len(before) - last.end() > 120:
         return None
+    if last.group("whose"):
+        # "a delegation of Sudan's Transitional Sovereignty Council led by"
+        found = find_parties(last.group("whose"))
+        if found and found[0][2].code:
+            return found[0][2]
     # "Sweden was represented by X and Norway by Y": the party right before a later "by"
     for _start, end, party in reversed(find_parties(before[last.end():])):
         rest = before[last.end() + end:]
@@ -80,6 +87,40 @@ def infer_parties(focus: Focus, people: list[Person]) -> None:
         for person in people:
             if person.party is None and person.takes_part:
                 person.party = rule(person, people, by_index)
+    _left_over(focus, people)
+    _lead_organisation(focus, people)
+
+
+# Offices found in international organisations, not governments.
+_ORG_HEADS = frozenset(["secretary-general", "director-general", "managing director"])
+
+
+def _lead_organisation(focus: Focus, people: list[Person]) -> None:
+    """"NATO defence ministers met ... with Secretary General Mark Rutte in the chair": an
+    organisation's office holder, without a side, belongs to the one organisation the lead
+    names."""
+    lead = " ".join(i.plain for i in focus.infos if i.sentence.is_title or i is focus.anchor)
+    orgs = list(dict.fromkeys(p for _s, _e, p in find_parties(lead) if p.code is None))
+    if len(orgs) != 1:
+        return
+    for person in people:
+        if person.takes_part and person.party is None and person.office and (
+                (person.head or "") in _ORG_HEADS
+                or person.office.lower().replace(" ", "-") in _ORG_HEADS):
+            person.party = orgs[0]
+
+
+def _left_over(focus: Focus, people: list[Person]) -> None:
+    """"The foreign ministers of China, Pakistan and Afghanistan met": when the lead names the
+    countries that meet and one of them is left after the others are given, the one office
+    holder left without a side is its."""
+    lead = " ".join(i.plain for i in focus.infos if i.sentence.is_title or i is focus.anchor)
+    named = list(dict.fromkeys(p for _s, _e, p in find_parties(lead) if p.code))
+    taken = {p.party for p in people if p.takes_part and p.party}
+    left = [p for p in named if p not in taken]
+    unsided = [p for p in people if p.takes_part and p.party is None and national(p)]
+    if len(left) == 1 and len(unsided) == 1 and len(named) >= 2:
+        unsided[0].party = left[0]
 
 
 def host_side(people: list[Person], code: str | None, visit: bool) -> None:
@@ -92,24 +133,36 @@ def host_side(people: list[Person], code: str | None, visit: bool) -> None:
         return  # no visitor: nothing says who is at home
     host = resolve_party(country_name(code) or code)
     for person in people:
-        if person.takes_part and person.party is None and _national(person):
+        if person.takes_part and person.party is None and national(person):
             person.party = host
 
 
-def _national(person: Person) -> bool:
+def same_post(a: str | None, b: str | None) -> bool:
+    """Whether two offices are the same post, which one government fills once: "Foreign
+    Minister" and "Deputy Prime Minister and Foreign Minister"."""
+    if not a or not b:
+        return False
+    def post(office: str) -> str:
+        return re.sub(r"^(?:acting|interim|caretaker) ", "", office_key(office).split(" and ")[-1])
+
+    return post(a) == post(b)
+
+
+def national(person: Person) -> bool:
     return bool(person.office) and (person.head or "") in _NATIONAL_HEADS
 
 
 def _coordinated(person: Person, people: list[Person], by_index) -> Party | None:
     """"President Andrzej Duda of Poland and Prime Minister Donald Tusk": the second office
     holder is on the side of the first."""
-    if not _national(person):
+    if not national(person):
         return None
     for mention in person.mentions:
         text = by_index[mention.sentence].plain
         for other in people:
-            if other is person or other.party is None or other.party.code is None:
-                continue
+            if other is person or other.party is None or other.party.code is None \
+                    or same_post(other.office, person.office):
+                continue  # "Chinese Foreign Minister X, Foreign Minister Y": two governments
             for before in other.mentions:
                 if (before.sentence == mention.sentence and before.name_end <= mention.start
                         and _BETWEEN.match(text[before.name_end:mention.start])):
@@ -132,10 +185,18 @@ def _accompanying(person: Person, people: list[Person], by_index) -> Party | Non
     return None
 
 
+# A country's name inside a longer proper name: a capitalised word right before it (not at
+# the start of the sentence), or a hyphen, "Sea", "Economic Corridor" right after.
+_INSIDE_NAME_BEFORE = re.compile(r"(?<=\w)\s+(?-i:[A-Z])[\w'’]+\s+$|[-–]$")
+_INSIDE_NAME_AFTER = re.compile(r"[-–]\w|\s+(?:Sea|Ocean|Gulf|Strait|Straits|Peninsula|Basin|"
+                                r"Economic|Free\s+Trade|Corridor|Pipeline|Railway|Agreement|"
+                                r"Treaty|Initiative|Forum|Summit)\b")
+
+
 def _only_country(person: Person, people: list[Person], by_index) -> Party | None:
     """A national office holder whose sentence names exactly one country outside other people's
     titles and not as a destination or object ("..., which Laos is hosting")."""
-    if not _national(person):
+    if not national(person):
         return None
     for mention in person.mentions:
         info = by_index[mention.sentence]
@@ -150,6 +211,11 @@ def _only_country(person: Person, people: list[Person], by_index) -> Party | Non
                 continue
             if _NOT_OWNER.search(text[:start]) or re.match(r"['’]s\b", text[end:]):
                 continue
+            if _INSIDE_NAME_BEFORE.search(text[:start]) or _INSIDE_NAME_AFTER.match(text[end:]):
+                continue  # "the South China Sea", "the China-Pakistan Economic Corridor"
+            if any(other is not person and other.party == party
+                   and same_post(other.office, person.office) for other in people):
+                continue  # a second foreign minister of China is not what the text says
             countries.add(party)
         if len(countries) == 1:
             return countries.pop()

@@ -32,6 +32,7 @@ class Article:
     dateline_outlet: str | None = None
     byline: str | None = None  # the "By ..." line
     trailer: str | None = None  # "(Xinhua News Agency January 27, 2007)"
+    note: str | None = None  # "(source URL not given; readout of the Polish Foreign Ministry)"
     sentences: list[Sentence] = field(default_factory=list)
 
     @property
@@ -92,10 +93,11 @@ _BYLINE = re.compile(
 _TRAILER = re.compile(r"^\s*\(([^()]{3,120})\)\s*$")
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][\w.'’-]*(?:[ -](?:(?:de|del|da|do|di|la|el)\s)?[A-Z][\w.'’-]*){0,3}"
-    r"(?:,\s+[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?)?)"
+    r"(?:,\s+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)"
+    r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?)?)"
     # "Sept 3", "May 16, 2025", "17 Nov": the day the story was filed, not the meeting's
     r"(?:,\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?|"
-    r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?))?"
+    r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:,?\s+\d{4})?))?"
     r"\s*(?:\((?P<outlet>[^()]{2,40})\)|/(?P<outlet2>[^/]{2,40})/)?"
     r"\s*(?P<sep>[-–—:]+|\.)\s+"
 )
@@ -105,19 +107,21 @@ def split_article(text: str) -> Article:
     lines = [line.strip() for line in text.split("\n")]
     while lines and not lines[0]:
         lines.pop(0)
-    url = None
+    url = note = None
     if lines and (m := _URL_LINE.match(lines[0])):
         url = m.group(1)
         lines.pop(0)
     elif lines and _NOTE_LINE.match(lines[0]):
-        lines.pop(0)  # "(source URL not given ...)": a note about the source, not article text
+        # "(source URL not given ...)": a note about the source, not article text; kept for
+        # the government it may name (home.py)
+        note = lines.pop(0)
     while lines and not lines[0]:
         lines.pop(0)
     title = None
     if len(lines) > 1 and _looks_like_title(lines[0]):
         title = lines.pop(0)
     paragraphs = _paragraphs(lines)
-    article = Article(body="\n".join(paragraphs), url=url, title=title)
+    article = Article(body="\n".join(paragraphs), url=url, title=title, note=note)
     # Byline and trailer lines sit at either end; they are about the source, not the meeting.
     for where in (0, -1):
         if paragraphs and (m := _BYLINE.match(paragraphs[where])) and not article.byline:
@@ -155,8 +159,16 @@ def _is_dateline(m: re.Match) -> bool:
     place = m.group("place")
     if outlet:
         return True
-    # Without an outlet only an upper-case place followed by a dash is a dateline ("LISBON —").
-    return m.group("sep") != "." and place.split(",")[0].isupper() and len(place) > 2
+    # Without an outlet only an upper-case place followed by a dash is a dateline ("LISBON —"),
+    # or a known city with the filing date ("Seoul, Sept. 25 --").
+    if m.group("sep") == ".":
+        return False
+    if m.group("date") and re.fullmatch(r"[-–—]+", m.group("sep")):
+        from db.countries import fold
+        from db.ingest.gazetteer import cities
+
+        return fold(place.split(",")[0]) in cities()
+    return place.split(",")[0].isupper() and len(place) > 2
 
 
 # A line at least this long that stops mid-sentence was wrapped by a mail or a terminal, so
@@ -195,7 +207,7 @@ _ABBREVIATIONS = frozenset(
         "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "rep", "sen",
         "gov", "st", "jr", "sr", "no", "vs", "amb", "pres", "rev", "jan", "feb", "mar", "apr",
         "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "ltd", "co", "dept",
-        "est", "approx"
+        "est", "approx", "md", "mohd", "hon", "engr", "messrs", "fr"
     ]
 )
 _END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")

@@ -1,104 +1,18 @@
 """Agenda topics: the phrases after agenda cues ("will discuss", "the agenda includes", "talks
 on", "conferred on", "X will be on the agenda"), cut at the end of their clause and split into
-items where the text lists several ("A, B and the C")."""
+items where the text lists several ("A, B and the C"). The cues are in cues.py."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from db.ingest.cues import CLAUSE_END, OBJECT_CUES, PURPOSE, SAID_THAT, SUBJECT_CUE
 from db.ingest.dates import MONTH, WEEKDAY
 from db.ingest.focus import Focus, SentenceInfo
 from db.ingest.text import BULLET
 from db.ingest.words import STOP_WORDS, content_stems, dice
 
-# Cues followed by the agenda. `past` cues only count for a meeting that was held: "the
-# ministers discussed" in an article about a coming meeting is about an earlier one.
-_VERB = (r"discuss|address|focus on|focus upon|cover|review|examine|consider|deliberate on|"
-         r"centre on|center on|concentrate on|tackle|take up|look at|touch on|touch upon|"
-         r"revolve around|exchange views on|talk about|speak about|deal with")
-_OBJECT_CUES = [
-    (False, rf"\b(?:will|would|to|shall|may|could|should|expected to|set to|likely to)\s+"
-            rf"(?:also\s+|further\s+)?(?:{_VERB})\b"),
-    (False, r"\b(?:agenda|talks|discussions|meeting|summit|dialogue|conference)\s+"
-            r"(?:is|are|will be)?\s*(?:expected|set|likely)\s+to\s+(?:focus|cent(?:er|re)|"
-            r"concentrate)\s+on\b"),
-    (False, r"\b(?:agenda|discussions|talks)\s+(?:will\s+|would\s+)?(?:also\s+)?"
-            r"(?:includes?|included|cover|covers|covered|features?)\b"),
-    (False, r"\bwhich\s+will\s+(?:also\s+)?include\b"),
-    (False, r"\b(?:topics?|issues?|items?|subjects?)\b[^.;]{0,30}?\bagenda\b\s+"
-            r"(?:will\s+be|is|are|include[sd]?)\b"),
-    (False, r"\battention\s+will\s+be\s+(?:paid|given)\s+to\b"),
-    (False, r"\bagenda\W+(?:in particular|notably|including|especially)\b"),
-    (False, r"\bbrief(?:ed|s)?\s+(?:\w+\s+){0,4}?on\b"),
-    (False, r"\b(?:talks|negotiations|consultations|agreements?|discussions)\s+(?:on|about)\b"),
-    (False, r"\bexchanges?\s+of\s+views\s+on\b"),
-    # "On the table were also X", "On the agenda are X"
-    (False, r"\bon\s+the\s+(?:table|agenda)\s+(?:were|are|was|is|will\s+be)\s+(?:also\s+)?"),
-    (False, r"\btheme\b(?:\s+[\w'’]+){0,6}?\s+(?:is|was|will\s+be)\b"),
-    # "Topics included X", "Among the issues discussed were X", "with a focus on X"
-    (False, r"\b(?:topics|issues|subjects|themes|items)\s+(?:discussed\s+|on\s+the\s+agenda\s+)?"
-            r"(?:included|include|includes|ranged\s+from|covered|were|are|will\s+be)\b"
-            r"(?!\s+(?:likely|expected|set|due|going|to|not)\b)"),
-    (False, r"\b(?:focusing|focussing|centring|centering|concentrating)\s+(?:on|upon)\b|"
-            r"\bwith\s+(?:a|an|the)\s+(?:\w+\s+)?(?:focus|emphasis)\s+on\b"),
-    (True, r"\b(?:discussed|addressed|focused on|focussed on|covered|reviewed|examined|"
-           r"considered|deliberated on|conferred on|exchanged views on|talked about|"
-           r"touched on|touched upon|tackled|raised|agreed on|focused upon)\b"),
-    (True, r"\b(?:spoke|talked)\b[^;]{0,80}?\babout\b"),
-    (True, r"\btook\s+stock\s+of\b"),
-    (True, r"\binformed\s+(?:\w+\s+){0,3}?(?:about|of)\b"),
-    # "agreed to extend the corridor", "agreed to put more weight behind the pact": the object
-    # is the agenda (the verb stays when it names the step: "extend the corridor").
-    (True, r"\bagreed\s+(?:on\s+\w+day\s+|\w+day\s+)?to\s+(?:put\s+(?:more\s+|greater\s+|new\s+)?"
-           r"(?:\w+\s+)?weight\s+behind|"
-           r"(?:give|lend)\s+(?:\w+\s+){0,2}?(?:impetus|momentum|push)\s+to|"
-           r"(?=(?:extend|expand|deepen|broaden|step\s+up|speed\s+up|accelerate|intensify|"
-           r"resume|revive|upgrade)\b))"),
-    # "hold talks with President X on Y"
-    (False, r"\b(?:talks|discussions|consultations)\s+with\s+[^.;:]{2,80}?\s+on\b(?!\s+(?:"
-            r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the\s+(?:sidelines|"
-            r"margins))\b)"),
-]
-# "to discuss" is an agenda after someone who meets ("ministers will gather to discuss").
-_PURPOSE = re.compile(r"\b(?:meet\w*|met|talks|hold|held|expected|set|plan\w*|scheduled|likely|"
-                      r"gather\w*|convene\w*|ministers|leaders|sides|parties|would|will|"
-                      r"together|agreed|due)\b", re.IGNORECASE)
-_SUBJECT_CUE = re.compile(
-    r"\b(?:dominated|topped|headed)\s+(?:the\s+)?(?:talks|agenda|discussions|meeting)\b|"
-    r"\b(?:will|would)\s+(?:also\s+)?be\s+(?:high\s+)?on\s+the\s+(?:agenda|table)\b|"
-    r"\b(?:is|are|was|were)\s+(?:also\s+)?(?:expected\s+to\s+be\s+)?(?:high\s+)?on\s+the\s+"
-    r"(?:agenda|table)\b|\b(?:will|would)\s+(?:also\s+)?be\s+discussed\b|"
-    # "The war in Ukraine was raised as well", "Progress on X was reviewed too"
-    r"\b(?:was|were)\s+(?:also\s+)?(?:raised|reviewed|discussed|addressed|covered)\b"
-    r"(?=\s+(?:as\s+well|too|also)\b|\s*[,.]|\s+(?:during|at|in)\s+the\s+(?:talks|meeting))",
-    re.IGNORECASE)
-# "Officials said the crisis in Myanmar ... would be on the table": the reporting lead-in is
-# not part of the subject.
-_SAID_THAT = re.compile(r"^.*?\b(?:said|says|say|told\s+\w+|added|noted|stated|confirmed)\s+"
-                        r"(?:that\s+)?", re.IGNORECASE)
-_CLAUSE_END = re.compile(
-    r"""[;:]|\s[—–]\s|,?\s+(?:which|who|whom|where|while|when|whereas|although|because|"""
-    r"""as\s+part\s+of|after|before|according\s+to|amid)\b|[,"”]\s*(?:[A-Z][\w.'’-]*\s+){0,5}"""
-    r"""(?:said|says|told|reported|announced|added|noted|stated)\b|,\s*(?:the\s+)?(?:\w+\s+)"""
-    r"""{0,5}(?:said|says|reported|told|announced|added|reads)\b|,?["”]?\s+(?:said|reads)\b|"""
-    r"""\s+and\s+(?:(?!(?:continued|renewed|increased|expanded|improved|enhanced|sustained|"""
-    r"""coordinated|combined|proposed|planned|related|shared|armed|organi[sz]ed|displaced|"""
-    r"""detained|disputed|occupied|advanced|integrated|targeted|unified|limited|balanced|"""
-    r"""detailed|extended|reduced|accelerated|deepened|strengthened|stalled|delayed)\b)\w+ed|"""
-    r"""agreed|stressed|underlined|signed)\b|"""
-    r"""\s+that\s+(?:had|has|have|was|were|is|are|will|would|could|can)\b|"""
-    r""",\s+(?:planned|scheduled|due|set|slated)\s+(?:for|to|in|on)\b|"""
-    r"""\s+(?:agreed|signed|adopted|announced|launched|concluded)\s+(?:by|in|at|last|earlier)\b|"""
-    r""",\s+(?:from|in|to|at|through|by|for)\s+(?:which|where|whom)\b|"""
-    # ", with Berlin pressing for X": a comment on the item, not part of it
-    r""",\s+with\s+(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+){1,3}\w+ing\b|"""
-    # ", and President X welcomed ...": a new clause with its own subject
-    r""",\s+and\s+(?:(?-i:[A-Z])[\w'’-]*\s+){1,4}(?:\w+ed|said|says|told)\b|"""
-    # "the pact that the two sides have been negotiating", "a farm that firms plan to build"
-    r"""\s+that\s+(?=(?:[\w'’-]+\s+){1,6}?(?:have|has|had|plans?|hopes?|wants?|intends?)\s)""",
-    re.IGNORECASE,
-)
 # ", which Poland wants to advance during its presidency," inside a list that goes on
 # (", the reconstruction of ...") is an aside, dropped so the list is read whole.
 _ASIDE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;:]*,(?=\s+(?:and\s+)?(?:the|an?|its|"
@@ -180,14 +94,14 @@ def find_topics(focus: Focus, held: bool) -> list[Topic]:
 
 def _cues(text: str, held: bool, limit: int | None = None):
     """Agenda cues in `text` (start and end of each), before `limit` when given."""
-    for past, cue in _OBJECT_CUES:
+    for past, cue in OBJECT_CUES:
         if past and not held:
             continue
         for m in re.finditer(cue, text, re.IGNORECASE):
             if limit is not None and m.start() >= limit:
                 continue
-            if m.group(0).lower().startswith("to ") and not _PURPOSE.search(
-                    text[max(0, m.start() - 80):m.start()]):
+            if m.group(0).lower().startswith("to ") and not PURPOSE.search(
+                    text[max(0, m.start() - 140):m.start()]):
                 continue  # "a partnership to address threats": a purpose, not an agenda
             yield m
 
@@ -197,6 +111,9 @@ def _phrases_open(text: str, held: bool) -> bool:
     follows in the next lines."""
     if re.search(r"\bagenda\b", text, re.IGNORECASE):
         return True
+    if re.search(r"\b(?:including|such\s+as|notably|in\s+particular|among\s+them|as\s+follows)"
+                 r"\s*:\s*$", text, re.IGNORECASE):
+        return any(True for _ in _cues(text, held))
     return any(_LIST_INTRO.match(text[m.end():]) for m in _cues(text, held))
 
 
@@ -239,6 +156,10 @@ def _phrases(text: str, held: bool, limit: int | None = None) -> list[str]:
                 if chunk:
                     phrases.append((m.start(), _clause(chunk)))
             continue
+        if re.search(r"\b(?:including|such\s+as|notably|in\s+particular|among\s+them|"
+                     r"as\s+follows)\s*:\s*$", rest, re.IGNORECASE) and CLAUSE_END.search(
+                         rest[:-1]) is None:
+            continue  # "reviewed the whole range of relations, including:" and a list below
         clause = _clause(rest)
         if _STARTS_WITH_DATE.match(clause.strip()):
             continue  # "talks on 5 and 6 December": when, not what
@@ -254,12 +175,12 @@ def _phrases(text: str, held: bool, limit: int | None = None) -> list[str]:
             chunk = re.sub(r"^(?:and|or)\s+", "", chunk.strip())
             if chunk:
                 phrases.append((m.start(), _clause(chunk)))
-    m = _SUBJECT_CUE.search(text)
-    if m and (limit is None or m.start() < limit):
+    m = SUBJECT_CUE.search(text)
+    if m and (limit is None or m.start() < limit) and not re.match(r"\s*:", text[m.end():]):
         subject = text[: m.start()]
         subject = re.sub(r"^.*?\b(?:While|Although|Though|Whereas|As|And|But)\s+", "", subject)
         subject = re.sub(r"^(?:Meanwhile|However|Also|Still|Yet|Now|Instead),\s+", "", subject)
-        subject = _SAID_THAT.sub("", subject)
+        subject = SAID_THAT.sub("", subject)
         subject = re.sub(r"^\s*(?:the\s+)?(?:progress|developments?|work)\s+(?:on|in|towards?)\s+",
                          "", subject, flags=re.IGNORECASE)
         phrases.append((0, subject))
@@ -282,12 +203,15 @@ _THAT_ASIDE = re.compile(r"\s+that\s+(?:[\w'’-]+\s+){1,6}?(?:have|has|had|plan
 
 
 def _clause(rest: str) -> str:
+    # "discussed in particular the ceasefire, ...": the items, not the emphasis
+    rest = re.sub(r"^\s*,?\s*(?:in\s+particular|notably|especially|particularly|above\s+all|"
+                  r"among\s+other\s+things|inter\s+alia),?\s+", " ", rest, flags=re.IGNORECASE)
     rest = _ASIDE.sub(",", rest)
     rest = _THAT_ASIDE.sub("", rest)
     # "progress on a mobility agreement", "the state of the talks on X": the subject is X
     rest = re.sub(r"^\s*(?:the\s+)?(?:progress|developments?|work)\s+(?:on|in|towards?)\s+",
                   "", rest, flags=re.IGNORECASE)
-    m = _CLAUSE_END.search(rest)
+    m = CLAUSE_END.search(rest)
     clause = rest[: m.start()] if m else rest
     return re.split(r"(?<=[a-z)”\"])\.(?:\s|$)", clause)[0]
 
@@ -332,9 +256,11 @@ def _split_list(chunk: str) -> list[str]:
         previous = pieces[index]
         comma = "," in sep
         series = _words(previous) == 1 and index > 0 and "," in seps[index - 1]
-        if re.fullmatch(r",?\s+and\s+", sep) and re.match(r"on\s+(?!to\b)", piece):
-            # "focused on X and on Y": the repeated preposition opens a second item
-            split, piece = True, piece[3:]
+        if re.fullmatch(r",?\s+and\s+", sep) and (rep := re.match(r"(?:on|about|of)\s+(?!to\b)",
+                                                                    piece)):
+            # "focused on X and on Y", "the importance of X and of Y": the repeated preposition
+            # opens a second item
+            split, piece = True, piece[rep.end():]
             sub_list = False
         elif (sub_list and not comma or _NO_SPLIT_START.match(piece)
                 or previous.rstrip().endswith("ing") or oxford and not comma):
@@ -366,8 +292,11 @@ def _split_list(chunk: str) -> list[str]:
               and not re.match(r"\w+ing\b", previous.strip())):  # "countering A and B"
             split = True  # "Ukraine and defence production", "semiconductors and defence ties"
         else:
-            split = (bool(_PREPOSITION.search(previous)) and _words(previous) >= 2
-                     and _words(piece) >= 2)
+            # "the ceasefire between Russia and Ukraine, maritime security in X": the item so
+            # far (not only the last piece) is a whole phrase with its complement
+            whole = comma and not series and not oxford
+            split = (bool(_PREPOSITION.search(items[-1] if whole else previous))
+                     and _words(items[-1] if whole else previous) >= 2 and _words(piece) >= 2)
         if re.match(r"(?:including|especially|above all|notably|particularly|in particular|"
                     r"such as|chiefly|mainly)\b", piece, re.IGNORECASE):
             sub_list = True

@@ -46,9 +46,13 @@ def test_year_comes_from_the_publication_date_and_is_noted():
     assert "date" in result.proposed and "participants" in result.proposed
 
 
-@pytest.mark.parametrize("folder", [ARTICLES, ARTICLES.parent / "articles_heldout",
-                                    ARTICLES.parent / "articles_heldout" / "after_rules"],
-                         ids=["articles", "heldout", "heldout-after-rules"])
+HELDOUT = ARTICLES.parent / "articles_heldout"
+
+
+@pytest.mark.parametrize("folder", [ARTICLES, HELDOUT, HELDOUT / "after_rules", HELDOUT / "third",
+                                    HELDOUT / "dev4", HELDOUT / "dev5"],
+                         ids=["articles", "heldout", "heldout-after-rules", "heldout-third",
+                              "dev4", "dev5"])
 def test_fixture_sets_meet_the_targets(folder):
     # The held-out sets were scored blind once (see the README); now they guard against
     # regressions like the others.
