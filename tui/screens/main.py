@@ -9,7 +9,9 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Header
 
 from db.errors import NotFound
@@ -38,6 +40,8 @@ def pane_title(pane, title: str) -> str:
 
 class MainScreen(OpenMeeting, FollowCursor, ExportActions, EditActions, Screen):
     ESCAPE_TO_MINIMIZE = False  # escape is action_back, which also returns to the timeline
+    # Screen's, without the repaint of the screen's own background (a layout redraws what moved)
+    maximized: Reactive[Widget | None] = Reactive(None, layout=True, repaint=False)
     BINDINGS = [
         # The pane numbers are in the panes' titles, which saves the footer's width.
         Binding("1", "focus_pane('timeline')", "Timeline pane", show=False),
