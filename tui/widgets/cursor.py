@@ -32,6 +32,7 @@ class CursorList(OptionList):
 
     _cleared_width: int | None = None
     _warm_timer: Timer | None = None
+    _warm_asked = False
 
     def _watch_highlighted(self, old: int | None, new: int | None) -> None:
         for index in (old, new):
@@ -53,8 +54,15 @@ class CursorList(OptionList):
         self.warm_renders()
 
     def warm_renders(self) -> None:
-        """Render the options around the view into OptionList's cache, soon, in slices."""
-        if self._warm_timer is None and self.is_mounted:
+        """Render the options around the view into OptionList's cache, after the next frame,
+        in slices (asked on every cursor move: only a flag until the frame is drawn)."""
+        if not self._warm_asked and self._warm_timer is None and self.is_mounted:
+            self._warm_asked = True
+            self.call_after_refresh(self._start_warming)
+
+    def _start_warming(self) -> None:
+        self._warm_asked = False
+        if self._warm_timer is None:
             self._warm_timer = self.set_timer(WARM_PAUSE, self._warm_slice)
 
     def _warm_slice(self) -> None:
