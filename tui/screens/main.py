@@ -9,6 +9,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Header
@@ -18,6 +19,7 @@ from db.views import ItemView, MeetingDetail, MeetingFilter, SearchHit
 from tui.screens.edits import EditActions
 from tui.screens.exports import ExportActions
 from tui.screens.follow import FollowCursor
+from tui.screens.opening import OpenMeeting
 from tui.tasks import store_call
 from tui.widgets.footer import KeysFooter
 from tui.widgets.meeting_detail import MeetingDetailPane
@@ -36,8 +38,10 @@ def pane_title(pane, title: str) -> str:
     return f"{pane.app.key_for(f'focus_pane({name!r})', pane.screen)} {title}"
 
 
-class MainScreen(FollowCursor, ExportActions, EditActions, Screen):
+class MainScreen(OpenMeeting, FollowCursor, ExportActions, EditActions, Screen):
     ESCAPE_TO_MINIMIZE = False  # escape is action_back, which also returns to the timeline
+    # Screen's, without the repaint of the screen's own background (a layout redraws what moved)
+    maximized: Reactive[Widget | None] = Reactive(None, layout=True, repaint=False)
     BINDINGS = [
         # The pane numbers are in the panes' titles, which saves the footer's width.
         Binding("1", "focus_pane('timeline')", "Timeline pane", show=False),
@@ -123,36 +127,6 @@ class MainScreen(FollowCursor, ExportActions, EditActions, Screen):
         if self.maximized is not None:
             self.minimize()
         self.query_one(PANE_IDS[name]).focus()
-
-    def action_back(self) -> None:
-        """Escape: out of a full-screen meeting, and from any pane back to the timeline."""
-        if self.maximized is not None:
-            self.minimize()
-        self.timeline.focus()
-
-    def _watch_maximized(self, previous: Widget | None, maximized: Widget | None) -> None:
-        """As Screen's, without the screen's "-maximized-view" class.
-
-        Screen's watcher sets that class with a restyle of every node under the screen (some
-        hundred, with the footer's kept keys), and a restyle of the screen alone still makes
-        every widget on it render afresh: that was most of opening a meeting's first frame
-        (README, Performance). The class only styles the screen for a maximized widget that
-        leaves space around it (a hatch, centred); the details fill the space between header
-        and footer, so the screen looks the same without it. The maximized widget still gets
-        its `-maximized` class (tui/app.tcss gives it the full height)."""
-        if previous is not None:
-            previous.remove_class("-maximized")
-        if maximized is not None:
-            maximized.add_class("-maximized")
-
-    def action_open_meeting(self) -> None:
-        """Enter on a meeting: its details fill the screen; escape goes back."""
-        if self.detail is None:
-            return
-        if self.panes_pending:
-            self.show_panes()
-        self.detail_pane.focus()
-        self.maximize(self.detail_pane)
 
     def on_timeline_pane_meeting_highlighted(
         self, message: TimelinePane.MeetingHighlighted

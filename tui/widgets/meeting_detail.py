@@ -28,6 +28,12 @@ class MeetingDetailPane(VerticalScroll):
         self.today = today
         self.detail: MeetingDetail | None = None
 
+    def watch_has_focus(self, has_focus: bool) -> None:
+        # Textual restyles the pane and everything in it when the focus comes or goes; only
+        # the pane's own border and title follow the focus (tui/app.tcss), so its sections are
+        # left alone: half the restyle that escape's first frame waits for.
+        self.app.stylesheet.update_nodes([self], animate=True)
+
     def compose(self):
         yield Static(id="detail-head")
         yield Static(id="detail-notes")

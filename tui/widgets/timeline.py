@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from rich.cells import cell_len, set_cell_size
+from textual import events
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
@@ -162,6 +163,14 @@ class TimelinePane(CursorList):
             (f"{_fit(row.short_place, place_w - 1)} " if place_w else "", "$text-muted"),
             (f"{badge_text:>11}", badge_style),
         )
+
+    def _on_hide(self, event: events.Hide) -> None:
+        # Hidden by the maximized details (enter), which take the focus just after their first
+        # frame (MainScreen.action_open_meeting). Textual's own handler would blur the hidden
+        # pane now and hand the focus to the next pane on the screen first: a restyle and
+        # redraw of that pane for nothing.
+        if self.screen.maximized is not None and self.screen.maximized is not self:
+            event.prevent_default()
 
     # -- loading -------------------------------------------------------------------------------
 
