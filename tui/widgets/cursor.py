@@ -41,13 +41,6 @@ class CursorList(OptionList):
         self._drawn_width = width
         return super().render_lines(crop)
 
-    def _on_resize(self, event) -> None:
-        if self.scrollable_content_region.width == self._drawn_width:
-            # OptionList's own handler drops every option drawn and re-lays them out; at the
-            # width they were drawn at they stay as they are (the first frame, a pane shown
-            # again after a maximized meeting).
-            event.prevent_default()
-
     _cleared_width: int | None = None
     _warm_timer: Timer | None = None
     _warm_asked = False
@@ -65,10 +58,14 @@ class CursorList(OptionList):
 
     def _on_resize(self, event: events.Resize) -> None:
         width = self.scrollable_content_region.width
-        if width == self._cleared_width:
-            event.prevent_default()  # OptionList's handler would drop the rendered options
-        else:
-            self._cleared_width = width
+        first = self._cleared_width is None and width == self._drawn_width
+        if width == self._cleared_width or first:
+            # OptionList's own handler drops every option drawn and re-lays them out; at the
+            # width they were drawn at they stay as they are (the first frame, a pane shown
+            # again after a maximized meeting). Later, a frame may draw at a new width before
+            # its Resize arrives, so only the width last cleared for counts.
+            event.prevent_default()
+        self._cleared_width = width
         self.warm_renders()
 
     def warm_renders(self) -> None:
