@@ -51,7 +51,7 @@ def read_fast(data: bytes | str) -> Rows | None:
             if got is None:
                 return None
             tables[table] = got
-    return tables if _consistent(tables) else None
+        return tables if _consistent(tables) else None
 
 
 def _model_rows(table: str, model, piece: bytes) -> tuple[list[str], list[tuple]] | None:

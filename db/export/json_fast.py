@@ -43,7 +43,8 @@ TEXT_CONTROL = r"\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029"
 # A real day, YYYY-MM-DD in ASCII digits, years 0001-9999: what date.fromisoformat reads from
 # that shape (a test checks every month and day of every year).
 _YEAR = r"(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)"
-_LEAP_YEAR = r"(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
+# (years divisible by 4 but not by 100, or by 400 except 0000)
+_LEAP_YEAR = r"(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
 DAY_PATTERN = (
     rf"(?:{_YEAR}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])"
     r"|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))"
