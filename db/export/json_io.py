@@ -313,12 +313,15 @@ def import_data(store, data: bytes | str, name: str = "the file") -> ImportResul
     is empty (fast_import.py), otherwise by the models and the merge rule; same outcome."""
     from db.export.fast_import import import_fast, read_fast
 
-    rows = read_fast(data)
-    if rows is not None:
-        result = import_fast(store, rows, name)
+    fast = read_fast(data, Path(store.path).parent)
+    if fast is not None:
+        try:
+            result = import_fast(store, fast, name)
+        finally:
+            fast.close()
         if result is not None:
             return result
-        del rows
+        del fast
     return import_records(store, read_export(data, name), name)
 
 

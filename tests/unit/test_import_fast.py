@@ -320,3 +320,50 @@ def test_a_wrong_cut_falls_back_to_the_full_reader(tmp_path, store):
     fast = _outcome(tmp_path / "fast.db", text)
     assert fast[0] == "refused" and "delegations: Extra inputs" in fast[1]
     assert fast == _outcome(tmp_path / "full.db", text)
+
+
+# -- the helper process (fast_helper.py) --------------------------------------------------------
+
+_WITH_HELPER = """
+import sys
+from pathlib import Path
+import db.export.fast_helper as helper
+from db.export.fast_import import read_fast
+from db.export.json_io import export_json, import_data
+from db.store import Store
+
+helper.HELP_FROM = 0  # a helper even for a small file
+source, target = Path(sys.argv[1]), Path(sys.argv[2])
+fast = read_fast(source.read_bytes(), target.parent)
+print("helped" if fast is not None and fast.helped is not None else "alone")
+if fast is not None:
+    fast.close()
+with Store.open(target) as store:
+    try:
+        import_data(store, source.read_bytes(), "f.json")
+    except Exception as failure:
+        print("refused", failure)
+    else:
+        Path(sys.argv[3]).write_text(export_json(store), encoding="utf-8")
+"""
+
+
+@pytest.mark.parametrize("note", [None, "e\u0301"])  # certified; or left to the models
+def test_a_helper_process_gives_the_same_store(tmp_path, sample_document, note):
+    import subprocess
+
+    document = json.loads(json.dumps(sample_document))
+    document["status_changes"][2]["note"] = note
+    source = tmp_path / "source.json"
+    source.write_bytes(export_layout(document))
+    folder = tmp_path / "stores"
+    folder.mkdir()
+    done = subprocess.run(
+        [sys.executable, "-c", _WITH_HELPER, str(source), str(folder / "helped.db"),
+         str(tmp_path / "helped.json")], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["helped" if note is None else "alone"]
+    assert sorted(p.name for p in folder.iterdir()) == ["helped.db"]  # no scratch file left
+    expected = _outcome(tmp_path / "full.db", source.read_bytes())
+    assert expected[0] == "imported"
+    assert (tmp_path / "helped.json").read_text(encoding="utf-8") == expected[1]

@@ -155,6 +155,7 @@ def import_command(settings: Settings, file: Path) -> None:
     file twice adds nothing."""
     from db.export.fast_import import import_fast, read_fast
     from db.export.json_io import import_records, read_file, records_from_bytes
+    from tui.cli.main import default_store_path
 
     if not file.exists():
         raise AgendaError(f"{file}: no such file")
@@ -162,14 +163,20 @@ def import_command(settings: Settings, file: Path) -> None:
     data = read_file(file)
     # All of it validated before the store is even opened: by the fast path when it can vouch
     # for the file (rows to insert into an empty store), else by the models.
-    rows = read_fast(data)
-    records = None if rows is not None else records_from_bytes(data, name)
+    store_path = settings.db_path or default_store_path()
+    fast = read_fast(data, Path(store_path).expanduser().parent)
+    records = None if fast is not None else records_from_bytes(data, name)
     del data
-    with settings.open_store() as store:
-        result = import_fast(store, rows, name) if rows is not None else None
-        if result is None:
-            if records is None:  # the store is not empty: the merge rule needs the models
-                del rows
-                records = records_from_bytes(read_file(file), name)
-            result = import_records(store, records, name)
+    try:
+        with settings.open_store() as store:
+            result = import_fast(store, fast, name) if fast is not None else None
+            if result is None:
+                if records is None:  # the store is not empty: the merge rule needs the models
+                    fast.close()
+                    fast = None
+                    records = records_from_bytes(read_file(file), name)
+                result = import_records(store, records, name)
+    finally:
+        if fast is not None:
+            fast.close()
     click.echo(f"Imported {file}: {result.summary()}.")
