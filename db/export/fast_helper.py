@@ -104,12 +104,15 @@ def _helper_main(data: bytes, cuts: dict[str, tuple[int, int]], path: Path) -> N
     """The helper's whole life, ended by os._exit (status 0: done) so that nothing of the
     parent (atexit handlers, buffered output, the open store) runs or is flushed twice."""
     status = 1
+    parent = os.getppid()
     try:
         gc.disable()  # a short life: everything it makes is freed when it exits
         status = 0 if _build(data, cuts, path) else 3
     except BaseException:  # noqa: BLE001 - the parent does this part instead
         pass
     finally:
+        if os.getppid() != parent:  # the import was killed: nobody will remove the files
+            Helped(path, {}, {}).close()
         os._exit(status)
 
 
