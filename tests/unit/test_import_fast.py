@@ -64,7 +64,7 @@ def test_an_export_takes_the_fast_path_and_round_trips(store, empty_store):
     assert text.encode() == export_layout(json.loads(text))  # the helper writes the layout
     rows = read_fast(text)
     assert rows is not None
-    assert {table: len(got[1]) for table, got in rows.items()} == store.counts()
+    assert {table: len(got[1]) for table, got in rows.tables.items()} == store.counts()
     result = import_fast(empty_store, rows, "f.json")
     assert result is not None and result.added == store.counts()
     assert export_json(empty_store) == text
