@@ -258,15 +258,18 @@ def insert_plan(conn: sqlite3.Connection, records: Records) -> None:
     """Insert every record, parents first, inside the caller's transaction."""
     for table in _TABLES:
         models = records.table(table)
-        if not models:
-            continue
-        columns, values = _rows(table, models)
-        sql = (f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
-               f"VALUES ({', '.join('?' for _ in columns)})")
-        if _worth_rebuilding(conn, table, len(values)):
-            _insert_then_index(conn, table, sql, values)
-        else:
-            conn.executemany(sql, values)
+        if models:
+            insert_rows(conn, table, *_rows(table, models))
+
+
+def insert_rows(conn: sqlite3.Connection, table: str, columns: list[str], values: list) -> None:
+    """Insert tuples of stored values in `columns` order, inside the caller's transaction."""
+    sql = (f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)}) "
+           f"VALUES ({', '.join('?' for _ in columns)})")
+    if _worth_rebuilding(conn, table, len(values)):
+        _insert_then_index(conn, table, sql, values)
+    else:
+        conn.executemany(sql, values)
 
 
 def _rows(table: str, models: list) -> tuple[list[str], list[tuple]]:

@@ -284,23 +284,44 @@ def _count(n: int, table: str) -> str:
 def load_file(path: str | Path) -> Records:
     """Read and validate an export file completely, before any store is touched."""
     path = Path(path).expanduser()
+    return records_from_bytes(read_file(path), str(path))
+
+
+def read_file(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise ImportFailed(f"{path}: cannot be read ({exc.strerror or exc})") from None
+
+
+def records_from_bytes(data: bytes, name: str) -> Records:
     with _no_gc():
-        document = _parse(data, str(path))
+        document = _parse(data, name)
         # The parsed document replaces the file's bytes: a 50 MB file is not held in memory
         # twice over while its records are validated.
         del data
-        return _read_export(document, str(path))
+        return _read_export(document, name)
 
 
 def import_file(store, path: str | Path) -> ImportResult:
-    return import_records(store, load_file(path), str(Path(path).expanduser()))
+    path = Path(path).expanduser()
+    return import_data(store, read_file(path), str(path))
 
 
 def import_data(store, data: bytes | str, name: str = "the file") -> ImportResult:
+    """Import an export's text: by the fast path when it can vouch for the file and the store
+    is empty (fast_import.py), otherwise by the models and the merge rule; same outcome."""
+    from db.export.fast_import import import_fast, read_fast
+
+    fast = read_fast(data, Path(store.path).parent)
+    if fast is not None:
+        try:
+            result = import_fast(store, fast, name)
+        finally:
+            fast.close()
+        if result is not None:
+            return result
+        del fast
     return import_records(store, read_export(data, name), name)
 
 

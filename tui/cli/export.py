@@ -153,11 +153,30 @@ def import_command(settings: Settings, file: Path) -> None:
     """Read a JSON export into the store: all of it in one transaction, or (on any invalid
     record) nothing. Records already in the store are kept as they are, so importing the same
     file twice adds nothing."""
-    from db.export.json_io import import_records, load_file
+    from db.export.fast_import import import_fast, read_fast
+    from db.export.json_io import import_records, read_file, records_from_bytes
+    from tui.cli.main import default_store_path
 
     if not file.exists():
         raise AgendaError(f"{file}: no such file")
-    records = load_file(file)  # all of it validated before the store is even opened
-    with settings.open_store() as store:
-        result = import_records(store, records, str(file))
+    name = str(file)
+    data = read_file(file)
+    # All of it validated before the store is even opened: by the fast path when it can vouch
+    # for the file (rows to insert into an empty store), else by the models.
+    store_path = settings.db_path or default_store_path()
+    fast = read_fast(data, Path(store_path).expanduser().parent)
+    records = None if fast is not None else records_from_bytes(data, name)
+    del data
+    try:
+        with settings.open_store() as store:
+            result = import_fast(store, fast, name) if fast is not None else None
+            if result is None:
+                if records is None:  # the store is not empty: the merge rule needs the models
+                    fast.close()
+                    fast = None
+                    records = records_from_bytes(read_file(file), name)
+                result = import_records(store, records, name)
+    finally:
+        if fast is not None:
+            fast.close()
     click.echo(f"Imported {file}: {result.summary()}.")
