@@ -45,20 +45,28 @@ class Writers:
         self.process.stdin.write(line + "\n")
         self.process.stdin.flush()
 
-    def kill_one(self, path, rng: random.Random, during_open: bool) -> list[str]:
-        """Start a writer, SIGKILL it after a random delay; return the ids it acknowledged."""
+    def kill_one(self, path, rng: random.Random, during_open: bool,
+                 after_a_save: bool = False) -> list[str]:
+        """Start a writer, SIGKILL it after a random delay; return the ids it acknowledged.
+        With `after_a_save` the delay starts once it has acknowledged one meeting: on a loaded
+        machine every writer could otherwise die before its first save, and the checks below
+        would hold for an empty store."""
         self.send(f"spawn {path} {rng.randrange(2**32)}")
         spawned = self.read()
         assert spawned.startswith("spawned "), spawned
         pid = spawned.split()[1]
+        acked = []
         if during_open:
             time.sleep(rng.uniform(0.0, 0.03))  # opening, recovering the log after the last kill
         else:
             first = self.read()
             assert first == f"{pid} ready", first
+            if after_a_save:
+                saved = self.read()
+                assert saved.startswith(f"{pid} saved "), f"writer said: {saved}"
+                acked.append(saved.split(" ", 2)[2])
             time.sleep(rng.uniform(0.0, 0.15))
         self.send(f"kill {pid}")
-        acked = []
         while (line := self.read()) != f"dead {pid}":
             writer, what, *rest = line.split(" ", 2)
             assert writer == pid and what in ("ready", "saved"), f"writer said: {line}"
@@ -85,7 +93,8 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_meeting(tmp_path):
     writers = Writers()
     try:
         for round_no in range(KILLS):
-            acked = writers.kill_one(path, rng, during_open=round_no % 10 == 9)
+            acked = writers.kill_one(path, rng, during_open=round_no % 10 == 9,
+                                     after_a_save=round_no == 0)
             acknowledged += acked
             rounds_with_writes += bool(acked)
     finally:
