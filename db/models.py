@@ -341,7 +341,7 @@ class AgendaItem(Record):
 
     meeting_id: Id
     topic_id: Id
-    position: StrictInt = Field(default=0, ge=0)
+    position: StrictInt = Field(default=0, ge=0, le=2**63 - 1)  # SQLite INTEGER
     text: optional_line(LINE_MAX) = None
     status: ItemStatus = ItemStatus.PROPOSED
     outcome: optional_text(TEXT_MAX) = None

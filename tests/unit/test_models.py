@@ -95,7 +95,7 @@ def test_a_sources_publication_date_is_text_not_a_number():
                          "published": "2025-05-21"}).published == dt.date(2025, 5, 21)
 
 
-@pytest.mark.parametrize("position", [True, "2", 1.5])
+@pytest.mark.parametrize("position", [True, "2", 1.5, 2**63])
 def test_an_items_position_is_a_whole_number(position):
     with pytest.raises(ValidationFailed) as caught:
         AgendaItem.parse({"meeting_id": "m1", "topic_id": "t1", "position": position})
