@@ -15,7 +15,8 @@ from db.vocab import Precision
 
 MEETING = re.compile(
     r"\b(?:meet|meets|meeting|met|talks|summit|visit|visits|visited|visiting|call|conversation|"
-    r"dialogue|conference|session|round|consultations|negotiations|discussions|co-chair\w*|"
+    # "round-up": a digest of stories, not a round of talks
+    r"dialogue|conference|session|round(?!-up)|consultations|negotiations|discussions|co-chair\w*|"
     r"chair\w*|host|hosts|hosted|hosting|attend\w*|working group|forum|ministerial|gathering|"
     r"gathered|council|convene\w*|received|receive|receives|welcomed|hold|holds|held|"
     r"video ?conference|phone|telephone)\b",
@@ -47,6 +48,9 @@ PAST = re.compile(
     r"emphasised|reaffirmed|noted|briefed)\b",
     re.IGNORECASE,
 )
+# Titles of a digest of several stories; the meeting is one story inside it.
+DIGEST = re.compile(r"\b(?:news in brief|in brief|round-?up|digest|briefing|headlines)\b",
+                    re.IGNORECASE)
 _REPORTING = re.compile(r"\b(?:said|says|told|announced|reported|stated|added|according)\b",
                         re.IGNORECASE)
 
@@ -127,6 +131,9 @@ def analyse(article: Article, published: dt.date | None, today: dt.date | None =
         info.other_cue = _other_cue(sentence.text) is not None
         info.future = tense(sentence.text)
         info.mentions = find_mentions(sentence.index, sentence.text)
+        if sentence.is_title and DIGEST.search(sentence.text):
+            # "News in brief: Wednesday, September 24": the digest's day, not a meeting's
+            info.meeting, info.mentions = False, []
         for mention in info.mentions:
             future = tense(sentence.text, mention.start)
             resolve(mention, base, future, published is not None, context_year)
@@ -175,6 +182,11 @@ def _score(info: SentenceInfo, anchor: SentenceInfo | None) -> float:
     score = -0.15 * info.sentence.index
     if info is anchor:
         score += 3
+    elif (anchor is not None and info.sentence.index == anchor.sentence.index + 1
+          and not anchor.mentions and not info.other_cue):
+        # A heading or lead without a date ("Tsahkna to host Finnish counterpart in
+        # Tallinn"): the sentence that follows tells the story, with its date.
+        score += 1.5
     if info.sentence.is_title:
         score += 1.5
     if info.meeting:

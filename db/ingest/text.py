@@ -96,7 +96,7 @@ _DATELINE = re.compile(
     r"(?:,\s+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)"
     r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?)?)"
     # "Sept 3", "May 16, 2025", "17 Nov": the day the story was filed, not the meeting's
-    r"(?:,\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?|"
+    r"(?:,\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|"
     r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:,?\s+\d{4})?))?"
     r"\s*(?:\((?P<outlet>[^()]{2,40})\)|/(?P<outlet2>[^/]{2,40})/)?"
     r"\s*(?P<sep>[-–—:]+|\.)\s+"
