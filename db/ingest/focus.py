@@ -118,7 +118,11 @@ def tense(text: str, near: int | None = None) -> bool | None:
         if futures * 2 == len(cues):
             return cues[0][1]
         return futures * 2 > len(cues)
-    return min(cues, key=lambda c: abs(c[0] - near))[1]
+    # "gathered on Friday for a summit that will be remembered": a relative clause after the
+    # date speaks of something else than the verb the date goes with
+    own = [c for c in cues if c[0] < near or not re.search(r"\b(?:that|which|who)\s+$",
+                                                            text[:c[0]], re.IGNORECASE)]
+    return min(own or cues, key=lambda c: abs(c[0] - near))[1]
 
 
 def analyse(article: Article, published: dt.date | None, today: dt.date | None = None) -> Focus:
@@ -151,7 +155,27 @@ def analyse(article: Article, published: dt.date | None, today: dt.date | None =
         if main.assumed:
             focus.notes.append(main.assumed)
     _mark_other_events(focus)
+    if infos and infos[0].sentence.is_title and DIGEST.search(infos[0].text) and anchor:
+        _other_stories(focus)
     return focus
+
+
+def _other_stories(focus: Focus) -> None:
+    """In a digest, only the anchor's story (from its heading to the next heading) is about
+    the meeting; the people and places of the other stories are left out."""
+    def heading(info: SentenceInfo) -> bool:
+        same = [i for i in focus.infos if i.sentence.paragraph == info.sentence.paragraph]
+        return len(same) == 1 and not re.search(r"[.!?][\"”’)]?$", info.text.strip())
+
+    anchor = focus.anchor.sentence.index
+    start = next((i.sentence.index for i in reversed(focus.infos)
+                  if i.sentence.index <= anchor and heading(i)), anchor)
+    end = next((i.sentence.index for i in focus.infos
+                if i.sentence.index > anchor and heading(i)), None)
+    for info in focus.infos:
+        index = info.sentence.index
+        if not info.sentence.is_title and (index < start or end is not None and index >= end):
+            info.other, info.other_at, info.other_end = True, 0, None
 
 
 def _other_cue(text: str) -> re.Match | None:
