@@ -72,6 +72,9 @@ class SentenceInfo:
     object_at: int | None = None
     # Spans of a relative clause about another event (", who spoke with X on Monday,").
     asides: list[tuple[int, int]] = field(default_factory=list)
+    # Where the clause holding the cue for another event starts ("X will travel to Y next week,
+    # as the two build on a pact signed last year": X is before it, at this meeting).
+    other_from: int = 0
     score: float = 0.0
 
     @property
@@ -285,6 +288,7 @@ def _mark_other_events(focus: Focus) -> None:
         if info.other_cue:
             info.other = True
             info.other_at = _other_cue(info.text).start()
+            info.other_from = clause_start(info.text, info.other_at)
             info.other_end = clause_end(info.text, info.other_at)
             info.object_at = _object_at(info.text, info.other_at)
             continue
@@ -323,6 +327,17 @@ def _object_at(text: str, other_at: int) -> int | None:
 _CLAUSE_BREAK = re.compile(
     r";|,?\s+(?:but|while|whereas)\s+|,\s+and\s+|\s+and\s+(?=(?:\w+ed|took|held|met|spoke|"
     r"agreed|said|will|would)\b)", re.IGNORECASE)
+
+
+# A subordinate clause that opens after a comma: its time is its own.
+_CLAUSE_OPEN = re.compile(r",\s+(?:as|after|when|while|since|following|whereas)\s+|;",
+                          re.IGNORECASE)
+
+
+def clause_start(text: str, offset: int) -> int:
+    """Where the subordinate clause holding `offset` starts, or 0 (the whole sentence)."""
+    found = [m.start() for m in _CLAUSE_OPEN.finditer(text, 0, offset)]
+    return found[-1] if found else 0
 
 
 def clause_end(text: str, offset: int) -> int | None:

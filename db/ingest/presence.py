@@ -29,7 +29,8 @@ _NEGATED_BEFORE = _re.compile(
     r"\b(?:absence of|absent|without|instead of|in place of|replacing|replaced|unlike|"
     r"according to)\s+(?:[^\s,]+\s+){0,6}$", _re.IGNORECASE)
 _NEGATED_AFTER = _re.compile(
-    r"^\s*(?:,[^,]{0,80},\s*)?(?:did not|will not|won't|would not|is not|was not|has not|"
+    # "X, who did not travel to Montevideo, repeated ...": absent, by the relative clause
+    r"^\s*(?:,[^,]{0,80},\s*|,\s*(?:who|whom)\s+)?(?:did not|will not|won't|would not|is not|was not|has not|"
     r"have not|cannot|could not|declined|refused|skipped|will skip|is skipping|is absent|"
     r"stayed away|has yet to|had yet to|pulled out|withdrew|"
     # "X sent a message to the ministers": greeted the meeting from afar
@@ -110,7 +111,8 @@ def decide(person: Person, focus: Focus, members: _re.Pattern | None = None) -> 
     by_index = {i.sentence.index: i for i in focus.infos}
     for mention in person.mentions:
         info = by_index[mention.sentence]
-        if info.other and (info.other_end is None or mention.start < info.other_end) and not (
+        if info.other and info.other_from <= mention.start and (
+                info.other_end is None or mention.start < info.other_end) and not (
                 info.object_at is not None and mention.end <= info.object_at):
             continue  # in the clause about another event (a later clause may be about this;
             # the speaker of "X briefed them on the summit in August" is at this meeting)
