@@ -198,6 +198,7 @@ def _complement(words: list[str], end: int, head: str, party_words: set[int]) ->
         if (_key(words[k - 1]) == "and" and k < len(words) and words[k][:1].isupper()
                 and (words[k].endswith(",") or k + 1 < len(words) and words[k + 1] == ",")):
             k += 1
+        k = _listed_fields(words, k)
         while k > j and _key(words[k - 1]) in ("and", "the"):
             k -= 1
         if preposition == "in" and head not in _PLACE_HEADS:
@@ -208,6 +209,22 @@ def _complement(words: list[str], end: int, head: str, party_words: set[int]) ->
         if words[k - 1].endswith(","):
             break
     return end
+
+
+def _listed_fields(words: list[str], k: int) -> int:
+    """"Commissioner for Political Affairs, Peace and Security, H.E. ...": a title's list of
+    fields in title case, closed by "and" and a comma, goes on past its first comma."""
+    if not (k < len(words) and words[k] == ","):
+        return k
+    j = k + 1
+    seen_and = False
+    while j < len(words) and (words[j][:1].isupper() and _key(words[j]) not in HEADS
+                              or _key(words[j]) == "and" and not seen_and):
+        seen_and = seen_and or _key(words[j]) == "and"
+        j += 1
+    if seen_and and j < len(words) and words[j] == "," and _key(words[j - 1]) != "and":
+        return j
+    return k
 
 
 def _is_place_word(word: str) -> bool:

@@ -51,7 +51,9 @@ def side_party(before: str) -> Party | None:
     if not matches:
         return None
     last = matches[-1]
-    if re.search(r"[;.]", before[last.end():]) or len(before) - last.end() > 120:
+    # "led by Ms. Katherine Lowe": an honorific's dot does not end the sentence
+    tail = re.sub(r"\b(?:Mr|Ms|Mrs|Dr|Prof|Amb|H\.E|Shri|Smt)\.", "", before[last.end():])
+    if re.search(r"[;.]", tail) or len(before) - last.end() > 120:
         return None
     if last.group("whose"):
         # "a delegation of Sudan's Transitional Sovereignty Council led by"
