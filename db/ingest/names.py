@@ -27,7 +27,7 @@ PARTICLES = frozenset([
 HONORIFICS = frozenset([
     "mr", "mrs", "ms", "dr", "sheikh", "sir", "lord", "lady", "dame", "gen", "general", "adm",
     "admiral", "lt", "col", "rev", "h.e.", "his", "her", "excellency", "h.e", "h.h", "h.r.h",
-    "highness", "royal", "prof", "professor", "eng", "shri", "smt"
+    "highness", "royal", "prof", "professor", "eng", "shri", "smt", "sayyid", "sheikha"
 ])
 
 

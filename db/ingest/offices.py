@@ -124,10 +124,22 @@ def match_office(words: list[str], start: int, party_words: set[int]) -> OfficeM
     # (the Tánaiste, Ireland's deputy head of government, often holds a ministry as well)
     if ((ranked and head in ("minister", "president", "vice-president", "premier")
          or head in ("tánaiste", "tanaiste"))
-            and end + 1 < len(words) and _key(words[end]) == "and"):
+            and end + 1 < len(words) and _key(words[end]) in ("and", "–", "—", "-")):
         second = match_office(words, end + 1, party_words)
         if second is not None and second.head in ("minister", "secretary"):
-            return OfficeMatch(start, second.end, tuple(words[start:second.end]), second.head)
+            # "Deputy Prime Minister – Minister of Foreign Affairs": a dash for "and"
+            return OfficeMatch(start, second.end, (*words[start:end], "and",
+                                                   *words[end + 1:second.end]), second.head)
+    if head == "minister" and end + 3 < len(words) and _key(words[end]) == "at" \
+            and _key(words[end + 1]) == "the" and _key(words[end + 2]) == "ministry":
+        # "Minister of State at the Ministry of Foreign Affairs": the ministry is the title's
+        k = end + 3
+        while k < len(words) and (words[k][:1].isupper() and k not in party_words
+                                  or _key(words[k]) in ("of", "for", "and")):
+            k += 1
+        while _key(words[k - 1]) in ("of", "for", "and"):
+            k -= 1
+        end = k
     return OfficeMatch(start, end, tuple(words[start:end]), head)
 
 
