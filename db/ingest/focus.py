@@ -49,8 +49,7 @@ PAST = re.compile(
     re.IGNORECASE,
 )
 # Titles of a digest of several stories; the meeting is one story inside it.
-DIGEST = re.compile(r"\b(?:news in brief|in brief|round-?up|digest|briefing|headlines)\b",
-                    re.IGNORECASE)
+DIGEST = re.compile(r"\b(?:news in brief|in brief|briefs|round-?up|digest)\b", re.IGNORECASE)
 _REPORTING = re.compile(r"\b(?:said|says|told|announced|reported|stated|added|according)\b",
                         re.IGNORECASE)
 
@@ -172,7 +171,7 @@ def _other_stories(focus: Focus) -> None:
 
     anchor = focus.anchor.sentence.index
     start = next((i.sentence.index for i in reversed(focus.infos)
-                  if i.sentence.index <= anchor and heading(i)), anchor)
+                  if i.sentence.index <= anchor and heading(i) and not i.sentence.is_title), 0)
     end = next((i.sentence.index for i in focus.infos
                 if i.sentence.index > anchor and heading(i)), None)
     for info in focus.infos:
