@@ -35,9 +35,9 @@ _NEGATED_BEFORE = _re.compile(
     r"(?:his|her|their) (?:recent|earlier|previous))\s+(?:[^\s,]+\s+){0,6}$", _re.IGNORECASE)
 _NEGATED_AFTER = _re.compile(
     # "X, who did not travel to Montevideo, repeated ...": absent, by the relative clause
-    r"^\s*(?:,[^,]{0,80},\s*|,\s*(?:who|whom)\s+)?(?:did not|will not|won't|would not|is not|was not|has not|"
-    r"have not|cannot|could not|declined|refused|skipped|will skip|is skipping|is absent|"
-    r"stayed away|has yet to|had yet to|pulled out|withdrew|"
+    r"^\s*(?:,[^,]{0,80},\s*|,\s*(?:who|whom)\s+)?(?:did not|will not|won't|would not|is not|"
+    r"was not|has not|have not|cannot|could not|declined|refused|skipped|will skip|"
+    r"is skipping|is absent|stayed away|has yet to|had yet to|pulled out|withdrew|"
     # "X sent a message to the ministers": greeted the meeting from afar
     r"sent (?:a|his|her|their) (?:\w+ )?(?:message|letter|greetings|congratulations))\b",
     _re.IGNORECASE)
