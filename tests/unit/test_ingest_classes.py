@@ -128,3 +128,35 @@ def test_a_dateline_naming_a_country_is_its_capital_of_the_same_name():
             "Malaysia's Foreign Minister Aziz Hamid on Friday to discuss water supplies.")
     got = record(text, SATURDAY)
     assert (got["location"]["city"], got["location"]["country"]) == ("Singapore", "Singapore")
+
+
+def topics(text: str, published: dt.date) -> list[str]:
+    return record(text, published)["topics"]
+
+
+def test_noise_is_not_a_topic():
+    text = ("Accra, March 8 (Coast Wire) - Ghana's Foreign Minister Kofi Mensah met Togo's "
+            "Foreign Minister Yawa Adjo in Accra on Friday. The two sides exchanged views on "
+            "the drought in the north, two years after the last harvest failed, and on border "
+            "trade. Farmers' unions have vowed to keep fighting it. Adjo briefed Mensah on her "
+            "recent meeting with General Kwame Boateng.")
+    got = topics(text, SATURDAY)
+    assert not [t for t in got if t.lower() in ("two years", "keep fighting it")
+                or t.startswith("General ")], got
+    assert any("drought" in t.lower() for t in got), got
+
+
+def test_joint_statement_concerns_are_topics_without_their_examples():
+    text = ("Joint Statement of the Ghana-Togo Ministerial Meeting\n\n"
+            "1. On March 8, 2024, Foreign Minister of Ghana Kofi Mensah and Foreign Minister of "
+            "Togo Yawa Adjo held the Ghana-Togo Ministerial Meeting in Accra.\n\n"
+            "2. The Ministers expressed serious concern over the situation in the Sahel, "
+            "including attacks on border posts and the flight of refugees to the coast.\n\n"
+            "3. The Ministers condemned the smuggling of fuel across the Volta region.\n\n"
+            "4. The Ministers underscored the importance of cooperation among Ghana, Togo and "
+            "Benin on coastal security.")
+    got = topics(text, SATURDAY)
+    assert "Situation in the Sahel" in got, got
+    assert "Smuggling of fuel across the Volta region" in got, got
+    assert any(t.startswith("Cooperation among Ghana, Togo and Benin") for t in got), got
+    assert "Togo" not in got and "Benin" not in got
