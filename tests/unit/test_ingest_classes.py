@@ -160,3 +160,12 @@ def test_joint_statement_concerns_are_topics_without_their_examples():
     assert "Smuggling of fuel across the Volta region" in got, got
     assert any(t.startswith("Cooperation among Ghana, Togo and Benin") for t in got), got
     assert "Togo" not in got and "Benin" not in got
+
+
+def test_a_dateline_with_an_agency_unbracketed_is_the_filing_date_not_the_meeting_s():
+    text = ("Chile, Peru to hold summit in Lima in May\n\n"
+            "LIMA, March 8 Andes - Chile and Peru plan to hold a summit in Lima in May, with "
+            "President Luis Salas set to host Chilean President Tomás Vidal, officials said.")
+    got = record(text, SATURDAY)
+    assert got["date"] is None and got["date_text"] == "May 2024 (month only)"
+    assert got["source"]["outlet"] == "Andes"
