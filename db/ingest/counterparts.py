@@ -15,7 +15,7 @@ from db.ingest.names import (
     name_text,
     party_ending_at,
 )
-from db.ingest.offices import HEADS, MODIFIERS, OfficeMatch
+from db.ingest.offices import HEADS, MODIFIERS, SPOKESPEOPLE, OfficeMatch
 from db.ingest.parties import Party
 
 
@@ -78,7 +78,7 @@ def counterpart(info: SentenceInfo, tokens: list[Token], parties: dict[int, Part
     span = name_at(tokens, j, set(parties))
     if not span:
         return i + 1
-    previous = next((p for p in reversed(people) if p.office), None)
+    previous = _mirrored(people)
     office = _counterpart_office(previous.office if previous else None)
     name = name_text(tokens, span[0], span[1], info.plain)
     match = OfficeMatch(0, 0, tuple((office or "").split()), previous.head if previous else "")
@@ -109,8 +109,8 @@ def counterparts(info: SentenceInfo, tokens: list[Token], parties: dict[int, Par
         while j < len(tokens) and tokens[j].key in (",", "and"):
             j += 1
     if len(sides) < 2 or len(spans) != len(sides):
-        return i + 1
-    previous = next((p for p in reversed(people) if p.office), None)
+        return _possessive_list(info, tokens, parties, i, people)
+    previous = _mirrored(people)
     office = _counterpart_office(previous.office if previous else None)
     match = OfficeMatch(0, 0, tuple((office or "").split()), previous.head if previous else "")
     for party, (a, b) in zip(sides, spans, strict=True):
@@ -118,6 +118,37 @@ def counterparts(info: SentenceInfo, tokens: list[Token], parties: dict[int, Par
              Mention(info.sentence.index, tokens[a].start, tokens[b - 1].end, tokens[a].start,
                      tokens[b - 1].end, previous.head if previous else None))
     return spans[-1][1]
+
+
+def _possessive_list(info: SentenceInfo, tokens: list[Token], parties: dict[int, Party],
+                     i: int, people: list[Person]) -> int:
+    """"joined by his counterparts Brazil's Lula, Argentina's Javier Milei and Paraguay's
+    Santiago Peña": each name after its country, with the office of the person before."""
+    j = i + 1 + (1 if i + 1 < len(tokens) and tokens[i + 1].text in (",", ":") else 0)
+    found = []
+    while j in parties:
+        party = parties[j]
+        while j + 1 in parties and parties[j + 1] is party:
+            j += 1
+        if not tokens[j].text.endswith(("'s", "’s")):
+            break
+        span = name_at(tokens, j + 1, set(parties))
+        if not span:
+            break
+        found.append((span, party))
+        j = span[1]
+        while j < len(tokens) and tokens[j].key in (",", "and"):
+            j += 1
+    previous = _mirrored(people)
+    office = _counterpart_office(previous.office if previous else None)
+    if len(found) < 2 or not office:
+        return i + 1
+    match = OfficeMatch(0, 0, tuple(office.split()), previous.head)
+    for (a, b), party in found:
+        add_person(people, name_text(tokens, a, b, info.plain), match, party,
+                   Mention(info.sentence.index, tokens[a].start, tokens[b - 1].end,
+                           tokens[a].start, tokens[b - 1].end, previous.head))
+    return found[-1][0][1]
 
 
 PLURAL_HEADS = {"ministers": "minister", "presidents": "president", "leaders": None,
@@ -171,6 +202,12 @@ def listed(info: SentenceInfo, tokens: list[Token], parties: dict[int, Party], i
             info.sentence.index, tokens[a].start, tokens[b - 1].end, tokens[a].start,
             tokens[b - 1].end, head))
     return j
+
+
+def _mirrored(people: list[Person]) -> Person | None:
+    """The person a counterpart mirrors: the last one named with an office, passing over
+    spokespeople ("the spokesperson said the minister would meet his counterpart, X")."""
+    return next((p for p in reversed(people) if p.office and p.head not in SPOKESPEOPLE), None)
 
 
 def _counterpart_office(office: str | None) -> str | None:

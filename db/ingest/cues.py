@@ -57,8 +57,14 @@ OBJECT_CUES = [
            r"perspectives?)\s+(?:of|on|about|regarding)\b"),
     # (said of both sides: one speaker's stress is their position, not the agenda)
     (True, r"\b(?:ministers|sides|leaders|they|both|parties|delegations|countries|presidents)\b"
-           r"[^.;]{0,100}?\b(?:stressed|underlined|emphasi[sz]ed|highlighted)\s+the\s+"
+           r"[^.;]{0,100}?\b(?:stressed|underlined|underscored|emphasi[sz]ed|highlighted)\s+the\s+"
            r"(?:need|importance)\s+(?:for|of)\b"),
+    # Joint statements: "expressed serious concern over the situation in X", "the Ministers
+    # condemned X's missile development": what the concern or condemnation is about
+    (True, r"\b(?:expressed|voiced|reiterated|shared)\s+(?:their\s+|its\s+)?(?:serious\s+|"
+           r"grave\s+|deep\s+|strong\s+)?concerns?\s+(?:over|about|at|regarding)\b"),
+    (True, r"\b(?:ministers|sides|leaders|they|both|parties|delegations|countries|presidents|"
+           r"secretaries)\b[^.;]{0,60}?\bcondemned\b(?!\s+(?:the|a|an)\s+(?:\w+\s+)?attack)"),
     # "confirmed close cooperation on North Korea": the cooperation and its object
     (True, r"\b(?:confirmed|reaffirmed|affirmed|agreed\s+on|pledged)\s+(?:their\s+|the\s+)?"
            r"(?=(?:close|closer|continued|further|strong)?\s*(?:cooperation|coordination)\s+"
@@ -118,7 +124,7 @@ CLAUSE_END = re.compile(
     r"""as\s+part\s+of|after|before|according\s+to|amid)\b|[,"”]\s*(?:[A-Z][\w.'’-]*\s+){0,5}"""
     r"""(?:said|says|told|reported|announced|added|noted|stated)\b|,\s*(?:the\s+)?(?:\w+\s+)"""
     r"""{0,5}(?:said|says|reported|told|announced|added|reads)\b|,?["”]?\s+(?:said|reads)\b|"""
-    r"""\s+and\s+(?:(?!(?:continued|renewed|increased|expanded|improved|enhanced|sustained|"""
+    r"""\s+and\s+(?:(?:strongly|firmly|also|further|jointly)\s+)?(?:(?!(?:continued|renewed|increased|expanded|improved|enhanced|sustained|"""
     r"""coordinated|combined|proposed|planned|related|shared|armed|organi[sz]ed|displaced|"""
     r"""detained|disputed|occupied|advanced|integrated|targeted|unified|limited|balanced|"""
     r"""detailed|extended|reduced|accelerated|deepened|strengthened|stalled|delayed)\b)\w+ed|"""

@@ -15,7 +15,8 @@ from db.vocab import Precision
 
 MEETING = re.compile(
     r"\b(?:meet|meets|meeting|met|talks|summit|visit|visits|visited|visiting|call|conversation|"
-    r"dialogue|conference|session|round|consultations|negotiations|discussions|co-chair\w*|"
+    # "round-up": a digest of stories, not a round of talks
+    r"dialogue|conference|session|round(?!-up)|consultations|negotiations|discussions|co-chair\w*|"
     r"chair\w*|host|hosts|hosted|hosting|attend\w*|working group|forum|ministerial|gathering|"
     r"gathered|council|convene\w*|received|receive|receives|welcomed|hold|holds|held|"
     r"video ?conference|phone|telephone)\b",
@@ -47,6 +48,8 @@ PAST = re.compile(
     r"emphasised|reaffirmed|noted|briefed)\b",
     re.IGNORECASE,
 )
+# Titles of a digest of several stories; the meeting is one story inside it.
+DIGEST = re.compile(r"\b(?:news in brief|in brief|briefs|round-?up|digest)\b", re.IGNORECASE)
 _REPORTING = re.compile(r"\b(?:said|says|told|announced|reported|stated|added|according)\b",
                         re.IGNORECASE)
 
@@ -68,6 +71,9 @@ class SentenceInfo:
     object_at: int | None = None
     # Spans of a relative clause about another event (", who spoke with X on Monday,").
     asides: list[tuple[int, int]] = field(default_factory=list)
+    # Where the clause holding the cue for another event starts ("X will travel to Y next week,
+    # as the two build on a pact signed last year": X is before it, at this meeting).
+    other_from: int = 0
     score: float = 0.0
 
     @property
@@ -114,7 +120,11 @@ def tense(text: str, near: int | None = None) -> bool | None:
         if futures * 2 == len(cues):
             return cues[0][1]
         return futures * 2 > len(cues)
-    return min(cues, key=lambda c: abs(c[0] - near))[1]
+    # "gathered on Friday for a summit that will be remembered": a relative clause after the
+    # date speaks of something else than the verb the date goes with
+    own = [c for c in cues if c[0] < near or not re.search(r"\b(?:that|which|who)\s+$",
+                                                            text[:c[0]], re.IGNORECASE)]
+    return min(own or cues, key=lambda c: abs(c[0] - near))[1]
 
 
 def analyse(article: Article, published: dt.date | None, today: dt.date | None = None) -> Focus:
@@ -127,6 +137,9 @@ def analyse(article: Article, published: dt.date | None, today: dt.date | None =
         info.other_cue = _other_cue(sentence.text) is not None
         info.future = tense(sentence.text)
         info.mentions = find_mentions(sentence.index, sentence.text)
+        if sentence.is_title and DIGEST.search(sentence.text):
+            # "News in brief: Wednesday, September 24": the digest's day, not a meeting's
+            info.meeting, info.mentions = False, []
         for mention in info.mentions:
             future = tense(sentence.text, mention.start)
             resolve(mention, base, future, published is not None, context_year)
@@ -144,7 +157,27 @@ def analyse(article: Article, published: dt.date | None, today: dt.date | None =
         if main.assumed:
             focus.notes.append(main.assumed)
     _mark_other_events(focus)
+    if infos and infos[0].sentence.is_title and DIGEST.search(infos[0].text) and anchor:
+        _other_stories(focus)
     return focus
+
+
+def _other_stories(focus: Focus) -> None:
+    """In a digest, only the anchor's story (from its heading to the next heading) is about
+    the meeting; the people and places of the other stories are left out."""
+    def heading(info: SentenceInfo) -> bool:
+        same = [i for i in focus.infos if i.sentence.paragraph == info.sentence.paragraph]
+        return len(same) == 1 and not re.search(r"[.!?][\"”’)]?$", info.text.strip())
+
+    anchor = focus.anchor.sentence.index
+    start = next((i.sentence.index for i in reversed(focus.infos)
+                  if i.sentence.index <= anchor and heading(i) and not i.sentence.is_title), 0)
+    end = next((i.sentence.index for i in focus.infos
+                if i.sentence.index > anchor and heading(i)), None)
+    for info in focus.infos:
+        index = info.sentence.index
+        if not info.sentence.is_title and (index < start or end is not None and index >= end):
+            info.other, info.other_at, info.other_end = True, 0, None
 
 
 def _other_cue(text: str) -> re.Match | None:
@@ -175,6 +208,11 @@ def _score(info: SentenceInfo, anchor: SentenceInfo | None) -> float:
     score = -0.15 * info.sentence.index
     if info is anchor:
         score += 3
+    elif (anchor is not None and info.sentence.index == anchor.sentence.index + 1
+          and not anchor.mentions and not info.other_cue):
+        # A heading or lead without a date ("Tsahkna to host Finnish counterpart in
+        # Tallinn"): the sentence that follows tells the story, with its date.
+        score += 1.5
     if info.sentence.is_title:
         score += 1.5
     if info.meeting:
@@ -249,6 +287,7 @@ def _mark_other_events(focus: Focus) -> None:
         if info.other_cue:
             info.other = True
             info.other_at = _other_cue(info.text).start()
+            info.other_from = clause_start(info.text, info.other_at)
             info.other_end = clause_end(info.text, info.other_at)
             info.object_at = _object_at(info.text, info.other_at)
             continue
@@ -287,6 +326,17 @@ def _object_at(text: str, other_at: int) -> int | None:
 _CLAUSE_BREAK = re.compile(
     r";|,?\s+(?:but|while|whereas)\s+|,\s+and\s+|\s+and\s+(?=(?:\w+ed|took|held|met|spoke|"
     r"agreed|said|will|would)\b)", re.IGNORECASE)
+
+
+# A subordinate clause that opens after a comma: its time is its own.
+_CLAUSE_OPEN = re.compile(r",\s+(?:as|after|when|while|since|following|whereas)\s+|;",
+                          re.IGNORECASE)
+
+
+def clause_start(text: str, offset: int) -> int:
+    """Where the subordinate clause holding `offset` starts, or 0 (the whole sentence)."""
+    found = [m.start() for m in _CLAUSE_OPEN.finditer(text, 0, offset)]
+    return found[-1] if found else 0
 
 
 def clause_end(text: str, offset: int) -> int | None:

@@ -27,7 +27,7 @@ PARTICLES = frozenset([
 HONORIFICS = frozenset([
     "mr", "mrs", "ms", "dr", "sheikh", "sir", "lord", "lady", "dame", "gen", "general", "adm",
     "admiral", "lt", "col", "rev", "h.e.", "his", "her", "excellency", "h.e", "h.h", "h.r.h",
-    "highness", "royal", "prof", "professor", "eng"
+    "highness", "royal", "prof", "professor", "eng", "shri", "smt", "sayyid", "sheikha"
 ])
 
 
@@ -42,7 +42,11 @@ NOT_NAMES = frozenset([
     "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "today", "tomorrow", "yesterday", "however", "meanwhile", "later", "earlier", "co-chairs",
     "ministers", "leaders", "officials", "sources", "minister", "president", "talks", "summit",
-    "meeting", "meetings", "news", "agency", "reports", "reported", "statement"
+    "meeting", "meetings", "news", "agency", "reports", "reported", "statement",
+    # bodies and the words of office titles: "..., Department of Foreign Affairs and Trade",
+    # "Ambassador Extraordinary and Plenipotentiary", "Commissioner for ..., Peace and Security"
+    "department", "directorate", "embassy", "secretariat", "bureau", "extraordinary",
+    "plenipotentiary", "peace", "security", "affairs",
 ]) | HEADS | MODIFIERS
 
 
@@ -103,6 +107,7 @@ def is_name_word(token: Token) -> bool:
 
 
 _ROMAN = _re.compile(r"[IVX]{1,4}")
+INITIALS = _re.compile(r"(?:[A-Z]\.){2,}")
 
 
 def city_in_name(tokens: list[Token], j: int, count: int) -> bool:
@@ -126,6 +131,8 @@ def name_at(tokens: list[Token], i: int, party_tokens: set[int]) -> tuple[int, i
         i += 1
         if tokens[i].text == ".":
             i += 1
+        if tokens[i].key == "ambassador" and i + 1 < len(tokens) and is_name_word(tokens[i + 1]):
+            i += 1  # "H.E. Ambassador Bankole Adeoye": a courtesy rank after the honorific
     start = j = i
     count = 0
     while j < len(tokens) and count < 5:
@@ -138,6 +145,10 @@ def name_at(tokens: list[Token], i: int, party_tokens: set[int]) -> tuple[int, i
             j += 1
             if token.text.endswith(("'s", "’s")):
                 break
+        elif INITIALS.fullmatch(token.text) and j + 1 < len(tokens) \
+                and is_name_word(tokens[j + 1]):
+            count += 1
+            j += 1  # "K.D. Dewal"
         elif count and _ROMAN.fullmatch(token.text):
             j += 1  # "King Abdullah II"
         elif (len(token.text) == 1 and token.text.isupper() and j + 1 < len(tokens)
@@ -212,7 +223,12 @@ COMPOUND = _re.compile(r"^(.*\b(?:Minister|President|Premier))\s+and\s+(.+\b(?:M
 def _clean_office(office: OfficeMatch | None, party: Party | None) -> str | None:
     if office is None or not office.words:
         return None
-    words = [w.strip(",") for w in office.words]
+    words: list[str] = []
+    for w in office.words:
+        if w == "," and words:
+            words[-1] += ","  # "for Political Affairs, Peace and Security": the list's comma
+        elif w.strip(","):
+            words.append(w.strip(","))
     # A demonym inside the title names the party, not the office ("chairman of the Kyrgyz
     # border service" -> "Chairman of the Border Service", Kyrgyzstan).
     # after a body's name ("Office for Kosovo and Metohija") a country is part of the title

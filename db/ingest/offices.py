@@ -124,10 +124,22 @@ def match_office(words: list[str], start: int, party_words: set[int]) -> OfficeM
     # (the Tánaiste, Ireland's deputy head of government, often holds a ministry as well)
     if ((ranked and head in ("minister", "president", "vice-president", "premier")
          or head in ("tánaiste", "tanaiste"))
-            and end + 1 < len(words) and _key(words[end]) == "and"):
+            and end + 1 < len(words) and _key(words[end]) in ("and", "–", "—", "-")):
         second = match_office(words, end + 1, party_words)
         if second is not None and second.head in ("minister", "secretary"):
-            return OfficeMatch(start, second.end, tuple(words[start:second.end]), second.head)
+            # "Deputy Prime Minister – Minister of Foreign Affairs": a dash for "and"
+            return OfficeMatch(start, second.end, (*words[start:end], "and",
+                                                   *words[end + 1:second.end]), second.head)
+    if head == "minister" and end + 3 < len(words) and _key(words[end]) == "at" \
+            and _key(words[end + 1]) == "the" and _key(words[end + 2]) == "ministry":
+        # "Minister of State at the Ministry of Foreign Affairs": the ministry is the title's
+        k = end + 3
+        while k < len(words) and (words[k][:1].isupper() and k not in party_words
+                                  or _key(words[k]) in ("of", "for", "and")):
+            k += 1
+        while _key(words[k - 1]) in ("of", "for", "and"):
+            k -= 1
+        end = k
     return OfficeMatch(start, end, tuple(words[start:end]), head)
 
 
@@ -198,6 +210,7 @@ def _complement(words: list[str], end: int, head: str, party_words: set[int]) ->
         if (_key(words[k - 1]) == "and" and k < len(words) and words[k][:1].isupper()
                 and (words[k].endswith(",") or k + 1 < len(words) and words[k + 1] == ",")):
             k += 1
+        k = _listed_fields(words, k)
         while k > j and _key(words[k - 1]) in ("and", "the"):
             k -= 1
         if preposition == "in" and head not in _PLACE_HEADS:
@@ -208,6 +221,22 @@ def _complement(words: list[str], end: int, head: str, party_words: set[int]) ->
         if words[k - 1].endswith(","):
             break
     return end
+
+
+def _listed_fields(words: list[str], k: int) -> int:
+    """"Commissioner for Political Affairs, Peace and Security, H.E. ...": a title's list of
+    fields in title case, closed by "and" and a comma, goes on past its first comma."""
+    if not (k < len(words) and words[k] == ","):
+        return k
+    j = k + 1
+    seen_and = False
+    while j < len(words) and (words[j][:1].isupper() and _key(words[j]) not in HEADS
+                              or _key(words[j]) == "and" and not seen_and):
+        seen_and = seen_and or _key(words[j]) == "and"
+        j += 1
+    if seen_and and j < len(words) and words[j] == "," and _key(words[j - 1]) != "and":
+        return j
+    return k
 
 
 def _is_place_word(word: str) -> bool:

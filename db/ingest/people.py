@@ -21,6 +21,7 @@ from db.ingest.focus import Focus, SentenceInfo
 from db.ingest.gazetteer import cities
 from db.ingest.names import (
     HONORIFICS,
+    INITIALS,
     PARTICLES,
     Mention,
     Person,
@@ -184,6 +185,8 @@ def _read_office(info: SentenceInfo, tokens: list[Token], parties: dict[int, Par
             elif (start - 2 >= 0 and tokens[start - 1].text == "."
                   and re.fullmatch(r"\p{Lu}\p{Ll}?", tokens[start - 2].text)):
                 start -= 2  # "Dr. S. Jaishankar, External Affairs Minister": initials
+            elif start - 1 >= 0 and INITIALS.fullmatch(tokens[start - 1].text) and start < end:
+                start -= 1  # "K.D. Dewal, Joint Secretary"
             else:
                 break
         while start < end and (tokens[start].key in HONORIFICS or tokens[start].text == "."
@@ -192,7 +195,8 @@ def _read_office(info: SentenceInfo, tokens: list[Token], parties: dict[int, Par
             start += 1  # "Dr.", "H.E." are not part of the name, nor a "bin" cut off before it
         if start < end and (is_name_word(tokens[start]) or city_in_name(tokens, start, 0)
                             or is_caps_name(tokens, start)
-                            or re.fullmatch(r"\p{Lu}\p{Ll}?", tokens[start].text)):
+                            or re.fullmatch(r"\p{Lu}\p{Ll}?", tokens[start].text)
+                            or INITIALS.fullmatch(tokens[start].text)):
             if not party:
                 party = _party_inside(tokens, parties, office)
             name = name_text(tokens, start, end, text)

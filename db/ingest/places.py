@@ -88,6 +88,10 @@ def find_place(focus: Focus, remote: bool, dateline: str | None = None) -> Place
     return best
 
 
+# Where something was said, not where they meet: "told reporters in Jakarta", "said in Rome",
+# "a press conference in Doha".
+_SAID_IN = re.compile(r"\b(?:told (?:reporters|journalists|the press|a \w+)|said|says|"
+                      r"(?:press|news) (?:conference|briefing)|briefing)\s+(?:\w+\s+)?in\s*$")
 _HOSTED = re.compile(r"\b(?:visiting|received|receives|hosted|hosts|welcomed|welcomes)\b")
 
 
@@ -96,6 +100,9 @@ def _dateline_city(dateline: str | None) -> Place | None:
         return None
     head = re.split(r"[,(/–—-]", dateline)[0].strip()
     found = find_city(head)
+    if not found and (party := resolve_party(head)) and party.code \
+            and fold(capitals().get(party.code, "")).startswith(fold(head)):
+        found = (capitals()[party.code], party.code)  # "KUWAIT -": Kuwait City
     if not found:
         # "LANGKAWI, Malaysia –": a city outside the gazetteer, vouched for by its country
         m = re.match(r"([A-Z][\w.'’ -]*?),\s+([A-Z][\w'’]*(?: [A-Z][\w'’]*)?)\b", dateline)
@@ -138,6 +145,8 @@ def _best_place(focus: Focus) -> Place | None:
             # A name after the comma may be the country or the next clause ("..., France
             # said"): the gazetteer's country stands either way.
             city, code = find_city(m.group("city"))
+            if _SAID_IN.search(text[:m.start("city")]):
+                continue  # "told reporters in Jakarta that ...": where it was said
             candidates.append((info.score + 1.0 - m.start() / 1000,
                                Place(city, country_name(code), code, _venue(text), text)))
         for m in _UNKNOWN_CITY.finditer(text):

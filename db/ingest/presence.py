@@ -27,11 +27,17 @@ _PART_CUES = _re.compile(
 )
 _NEGATED_BEFORE = _re.compile(
     r"\b(?:absence of|absent|without|instead of|in place of|replacing|replaced|unlike|"
-    r"according to)\s+(?:[^\s,]+\s+){0,6}$", _re.IGNORECASE)
+    r"according to|"
+    # "conveyed the greetings of Secretary-General X", "preparations for the upcoming state
+    # visit of President X", "his recent consultations in Port Sudan with X": named, elsewhere
+    r"greetings (?:of|from)|(?:message|letter) (?:of|from)|on behalf of|"
+    r"(?:upcoming|forthcoming|planned|future|next) (?:\w+ )?(?:visit|trip) (?:of|by)|"
+    r"(?:his|her|their) (?:recent|earlier|previous))\s+(?:[^\s,]+\s+){0,6}$", _re.IGNORECASE)
 _NEGATED_AFTER = _re.compile(
-    r"^\s*(?:,[^,]{0,80},\s*)?(?:did not|will not|won't|would not|is not|was not|has not|"
-    r"have not|cannot|could not|declined|refused|skipped|will skip|is skipping|is absent|"
-    r"stayed away|has yet to|had yet to|pulled out|withdrew|"
+    # "X, who did not travel to Montevideo, repeated ...": absent, by the relative clause
+    r"^\s*(?:,[^,]{0,80},\s*|,\s*(?:who|whom)\s+)?(?:did not|will not|won't|would not|is not|"
+    r"was not|has not|have not|cannot|could not|declined|refused|skipped|will skip|"
+    r"is skipping|is absent|stayed away|has yet to|had yet to|pulled out|withdrew|"
     # "X sent a message to the ministers": greeted the meeting from afar
     r"sent (?:a|his|her|their) (?:\w+ )?(?:message|letter|greetings|congratulations))\b",
     _re.IGNORECASE)
@@ -67,6 +73,12 @@ _CLASS = _re.compile(
 
 _OWN_MEETING = _re.compile(r"\b(?:after|following|during|at)\s+(?:his|her|their)\s+(?:\w+\s+)?"
                           r"(?:meeting|talks|call|conversation|visit)\s+(?:with|to)\b",
+                          _re.IGNORECASE)
+
+
+_AFTER_TALKS = _re.compile(r"^\s*(?:on \w+\s+)?(?:after|following|during|at the end of)\s+"
+                          r"(?:the\s+|their\s+|his\s+|her\s+|a\s+)?(?:\w+\s+)?(?:talks|"
+                          r"meeting|discussions|consultations|call|conversation)\b",
                           _re.IGNORECASE)
 
 
@@ -110,7 +122,8 @@ def decide(person: Person, focus: Focus, members: _re.Pattern | None = None) -> 
     by_index = {i.sentence.index: i for i in focus.infos}
     for mention in person.mentions:
         info = by_index[mention.sentence]
-        if info.other and (info.other_end is None or mention.start < info.other_end) and not (
+        if info.other and info.other_from <= mention.start and (
+                info.other_end is None or mention.start < info.other_end) and not (
                 info.object_at is not None and mention.end <= info.object_at):
             continue  # in the clause about another event (a later clause may be about this;
             # the speaker of "X briefed them on the summit in August" is at this meeting)
@@ -122,8 +135,10 @@ def decide(person: Person, focus: Focus, members: _re.Pattern | None = None) -> 
                                                          after):
             continue  # "Trump's announcement": mentioned, not present
         reporting = _REPORTING_AFTER.match(after)
-        if reporting and _OWN_MEETING.search(before):
-            reporting = None  # "After his meeting with X in Islamabad, Y said": Y was there
+        if reporting and (_OWN_MEETING.search(before) or _AFTER_TALKS.match(
+                reporting.group("rest"))):
+            reporting = None  # "After his meeting with X in Islamabad, Y said": Y was there;
+            # so was Y in "Y said after talks in Ankara with X"
         if reporting and not member and not (
                 reporting.group(0).lstrip(" ,").lower().startswith("told")
                 and _MEETING_NOUN.search(reporting.group("rest")[:30])):

@@ -51,7 +51,9 @@ def side_party(before: str) -> Party | None:
     if not matches:
         return None
     last = matches[-1]
-    if re.search(r"[;.]", before[last.end():]) or len(before) - last.end() > 120:
+    # "led by Ms. Katherine Lowe": an honorific's dot does not end the sentence
+    tail = re.sub(r"\b(?:Mr|Ms|Mrs|Dr|Prof|Amb|H\.E|Shri|Smt)\.", "", before[last.end():])
+    if re.search(r"[;.]", tail) or len(before) - last.end() > 120:
         return None
     if last.group("whose"):
         # "a delegation of Sudan's Transitional Sovereignty Council led by"
@@ -83,12 +85,40 @@ def infer_parties(focus: Focus, people: list[Person]) -> None:
     for person in people:
         if person.party is None:
             person.party = owned_office_party(person.office)
-    for rule in (_coordinated, _accompanying, _only_country):
+    for rule in (_coordinated, _described, _accompanying, _only_country):
         for person in people:
             if person.party is None and person.takes_part:
                 person.party = rule(person, people, by_index)
     _left_over(focus, people)
     _lead_organisation(focus, people)
+
+
+# "Indonesia's top diplomat would hold talks", "the Turkish foreign minister said": a post
+# named with its country but not its holder.
+_DESCRIBED = re.compile(r"^(?:['’]s\s+|\s+)(?P<post>top diplomat|foreign minister|"
+                        r"(?:prime|defen[cs]e) minister|president)\b(?!\s*,?\s+(?-i:[A-Z]))",
+                        re.IGNORECASE)
+_POSTS = {"top diplomat": "foreign minister"}
+
+
+def _described(person: Person, people: list[Person], by_index) -> Party | None:
+    """A participant's side from a sentence that names their post with a country and no
+    name ("Indonesia's top diplomat"), when they are the one holder of that post without a
+    side and that country's holder is not named otherwise."""
+    if not national(person):
+        return None
+    for info in by_index.values():
+        for start, end, party in find_parties(info.plain):
+            m = _DESCRIBED.match(info.plain[end:])
+            if not (m and party.code) or start > 0 and info.plain[start - 1].isalpha():
+                continue
+            post = m.group("post").lower()
+            post = _POSTS.get(post, post)
+            holders = [p for p in people if p.takes_part and same_post(p.office, post)]
+            if [p for p in holders if p.party is None] == [person] \
+                    and not any(p.party == party for p in holders):
+                return party
+    return None
 
 
 # Offices found in international organisations, not governments.

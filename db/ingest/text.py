@@ -96,9 +96,11 @@ _DATELINE = re.compile(
     r"(?:,\s+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)"
     r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)?)?)"
     # "Sept 3", "May 16, 2025", "17 Nov": the day the story was filed, not the meeting's
-    r"(?:,\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?|"
+    r"(?:,\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?|"
     r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:,?\s+\d{4})?))?"
-    r"\s*(?:\((?P<outlet>[^()]{2,40})\)|/(?P<outlet2>[^/]{2,40})/)?"
+    r"\s*(?:\((?P<outlet>[^()]{2,40})\)|/(?P<outlet2>[^/]{2,40})/|"
+    # "TOKYO, June 13 Kyodo -": an agency named without brackets, after the filing date
+    r"(?<=\d)\s(?P<outlet3>[A-Z][\w.]+(?: [A-Z][\w.]+)?)(?=\s*[-–—]))?"
     r"\s*(?P<sep>[-–—:]+|\.)\s+"
 )
 
@@ -135,7 +137,7 @@ def split_article(text: str) -> Article:
         m = _DATELINE.match(first)
         if m and _is_dateline(m):
             article.dateline = m.group(0).strip()
-            outlet = (m.group("outlet") or m.group("outlet2") or "").strip()
+            outlet = (m.group("outlet") or m.group("outlet2") or m.group("outlet3") or "").strip()
             article.dateline_outlet = outlet or None
             paragraphs[0] = first[m.end():]
     sentences: list[Sentence] = []
@@ -155,7 +157,7 @@ def _looks_like_title(line: str) -> bool:
 
 
 def _is_dateline(m: re.Match) -> bool:
-    outlet = m.group("outlet") or m.group("outlet2")
+    outlet = m.group("outlet") or m.group("outlet2") or m.group("outlet3")
     place = m.group("place")
     if outlet:
         return True

@@ -51,6 +51,15 @@ _TIME_WORDS = re.compile(r"^(?:the\s+)?(?:first|second|third|last|final|next|ope
 _SHARED_HEAD = re.compile(r"\b\w+(?:ing|tion|sion|ment|ance|ence)\s+of\s+(?:the\s+)?"
                           r"(?:[\w'’-]+\s+)?[\w'’-]+$", re.IGNORECASE)
 _NAME_PAIR = re.compile(r"\b(?:of|in|between|with|to|from|and|for)\s+[A-Z][\w'’-]+$")
+# Not subjects: a span of time ("two years after the outbreak"), a verb with a pronoun for
+# its object ("vowed to keep fighting it"), a person by rank ("General X"), an adverbial
+# clause ("following the completion of ...").
+_NOISE = re.compile(
+    r"^(?:(?:\w+|\d+)\s+(?:years?|months?|weeks?|days?)(?:\s+(?:ago|later|on))?$|"
+    r"(?:\w+\s+){0,2}\w+ing\s+(?:it|them|this|that)$|"
+    r"(?-i:(?:General|Gen\.|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|H\.E\.)\s+(?!Assembly|Council|Conference|Staff|Secretariat)[A-Z][a-z]\w*(?:[\s-]+[A-Z]\w+|"
+    r"\s+(?:al|el|bin|de|da)(?:-\w+)?){0,4})$|"
+    r"(?:following|ahead of|prior to)\s)", re.IGNORECASE)
 _VAGUE = frozenset({"issues", "matters", "topics", "questions", "things", "it", "this", "that",
                     "them", "these", "those", "other issues", "a number of issues"})
 
@@ -226,6 +235,10 @@ def split_items(phrase: str) -> list[str]:
     return [p for p in (_tidy(p) for p in parts) if p]
 
 
+_AMONG = re.compile(r"\b(?:among|between)\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]*"
+                    r"(?:\s+(?-i:[A-Z])[\w'’-]*)?$", re.IGNORECASE)
+
+
 def _split_list(chunk: str) -> list[str]:
     # Separators outside quotation marks: ", and ", ", ", " and ", ", or ", " or ".
     pieces, seps = [], []
@@ -252,12 +265,18 @@ def _split_list(chunk: str) -> list[str]:
     commas_at_top = False
     sub_list = False  # after "including", "above all": a bare "and" joins the sub-items
     seen_preposition = bool(_PREPOSITION.search(pieces[0]))
+    among = False
     for index, (sep, piece) in enumerate(zip(seps, pieces[1:], strict=True)):
         previous = pieces[index]
         comma = "," in sep
         series = _words(previous) == 1 and index > 0 and "," in seps[index - 1]
-        if re.fullmatch(r",?\s+and\s+", sep) and (rep := re.match(r"(?:on|about|of)\s+(?!to\b)",
-                                                                    piece)):
+        if (among or _AMONG.search(previous)) and re.match(r"(?:the\s+)?[A-Z]", piece):
+            # "cooperation among Japan, the Philippines and the United States": the countries
+            # name who cooperates, they are not items of their own
+            among = not re.search(r"\band\s+$", sep)
+            split = False
+        elif re.fullmatch(r",?\s+and\s+", sep) and (
+                rep := re.match(r"(?:on|about|of)\s+(?!to\b)", piece)):
             # "focused on X and on Y", "the importance of X and of Y": the repeated preposition
             # opens a second item
             split, piece = True, piece[rep.end():]
@@ -334,8 +353,16 @@ def _tidy(item: str) -> str | None:
     item = re.sub(r"^(?:building|fostering|enhancing|strengthening)\s+(?:of\s+(?:the\s+)?)?"
                   r"(?=\S+\s+\S+)", "", item)
     item = item.replace("“", "").replace("”", "").replace('"', "")
-    if not item or item.lower() in _VAGUE or _TIME_WORDS.match(item) or not content_stems(item):
+    if not item or item.lower() in _VAGUE or _TIME_WORDS.match(item) or not content_stems(item) \
+            or _NOISE.match(item):
         return None
+    if len(item.split()) > 12:
+        # "the situation in the South China Sea, including dangerous maneuvers ...": the
+        # subject, without the examples that spell it out
+        item = re.split(r",\s+(?:including|such as|especially|notably|in particular)\b", item)[0]
+    head = re.split(r",\s+(?:including|such as|especially|notably|in particular)\b", item)[0]
+    if head != item and len(head.split()) >= 3:
+        item = head
     if len(item.split()) > 25:
         item = item.split(",")[0]
     return item[0].upper() + item[1:]
