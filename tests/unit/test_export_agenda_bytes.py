@@ -41,6 +41,10 @@ AWKWARD = [
     "Görüşme_notu | tablo ~~çizgi~~ $x$",
     "back\\slash",
     "line one\n  indented line two\n\n\n- third paragraph",
+    "first line\n- second line, like a list item",
+    "para one\n\n\npara two\nits second line",
+    "a\n\n\n\nb",
+    "tab\tin notes\nand a break",
     "123",
     "x",
 ]
