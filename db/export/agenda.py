@@ -5,6 +5,8 @@ store is one such export, 50,000 meetings and 500,000 agenda items.
 It reads plain rows (gather.iter_agenda_rows) instead of building bundles, escapes each name
 once per export, and builds each meeting's text in one piece: per agenda item a lookup and one
 string. The output is the one the bundles gave (the golden files and the tests hold it).
+Exports run agenda_bytes.chunks, the same formatting on UTF-8 bytes that are decoded only
+where text needs escaping; _chunks here, on text, is its reference (a test compares them).
 From the CLI a big agenda is written by two processes, one per core (_Helper, at the end).
 """
 
@@ -22,7 +24,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from db.countries import fold
-from db.export import escape
+from db.export import agenda_bytes, escape
 from db.export.chunks import Chunks, FilePart
 from db.export.gather import iter_agenda_rows, names, when_of
 from db.export.markdown import long_date, name
@@ -49,7 +51,7 @@ def iter_range_agenda(store, filters: MeetingFilter) -> Chunks:
     return Chunks(_parts(store, filters))
 
 
-def _parts(store, filters: MeetingFilter) -> Iterator[str | FilePart]:
+def _parts(store, filters: MeetingFilter) -> Iterator[str | bytes | FilePart]:
     count = store.count_meetings(filters)
     yield f"# {escape.inline(range_title(filters))}\n\n"
     detail = filters.describe() if (filters.statuses or filters.country or filters.series) else ""
@@ -63,14 +65,14 @@ def _parts(store, filters: MeetingFilter) -> Iterator[str | FilePart]:
                 helper.stop()  # the store changed as the helper began: do it all here
                 helper = None
             if helper is None:
-                yield from _chunks(conn, where, params)
+                yield from agenda_bytes.chunks(conn, where, params)
                 return
-            yield from _chunks(conn, f"({where}) AND (m.date, m.id) < (?, ?)",
-                               [*params, *helper.middle])
+            yield from agenda_bytes.chunks(conn, f"({where}) AND (m.date, m.id) < (?, ?)",
+                                           [*params, *helper.middle])
             rest = helper.result()
             if rest is None:  # the helper failed: the later part here after all
-                yield from _chunks(conn, f"({where}) AND (m.date, m.id) >= (?, ?)",
-                                   [*params, *helper.middle])
+                yield from agenda_bytes.chunks(conn, f"({where}) AND (m.date, m.id) >= (?, ?)",
+                                               [*params, *helper.middle])
             else:
                 yield rest
     finally:
@@ -97,6 +99,8 @@ def range_title(filters: MeetingFilter) -> str:
 
 
 def _chunks(conn, where: str, params: list) -> Iterator[str]:
+    """The meetings' markdown as text: the reference for agenda_bytes.chunks, which exports
+    run (the same bytes, a test holds them equal). Change both together."""
     topics, people, delegations = names(conn, where, params)
     inline, paragraphs, link = escape.inline, escape.paragraphs, escape.link
     all_plain, newline = escape.all_plain, "\n"
@@ -296,9 +300,9 @@ def _helper_main(path, filters: MeetingFilter, middle: tuple, output, signals: i
             os.write(signals, b"R")
             where, params = _where(conn, filters)
             with open(output.fileno(), "wb", buffering=1 << 20, closefd=False) as out:
-                for chunk in _chunks(conn, f"({where}) AND (m.date, m.id) >= (?, ?)",
-                                     [*params, *middle]):
-                    out.write(chunk.encode("utf-8"))
+                for chunk in agenda_bytes.chunks(
+                        conn, f"({where}) AND (m.date, m.id) >= (?, ?)", [*params, *middle]):
+                    out.write(chunk)
         os.write(signals, b"D")
         status = 0
     except BaseException:  # noqa: BLE001 - the parent writes this part instead

@@ -1,6 +1,7 @@
-"""Text chunks of which some parts are already UTF-8 in a file: the range agenda's later half,
-written by a forked helper (agenda._Helper). Read as an iterator they are all text, as any
-exporter's chunks; `write_to` (which files.write_atomic uses) copies such a part file to file
+"""Text chunks of which some parts are already UTF-8: bytes (the range agenda formats its
+meetings as bytes, agenda_bytes.py) or a file (its later half, written by a forked helper,
+agenda._Helper). Read as an iterator they are all text, as any exporter's chunks; `write_to`
+(which files.write_atomic uses) writes bytes as they are and copies a part file to file
 instead: decoding 60 MB and encoding it again took the main process ~0.5 s, after both halves
 were done, so on the export's critical path.
 """
@@ -32,9 +33,10 @@ class FilePart:
 
 
 class Chunks:
-    """An iterator of text chunks over `parts`, a generator yielding text or FilePart."""
+    """An iterator of text chunks over `parts`, a generator yielding text, UTF-8 bytes (each
+    part whole characters) or FilePart."""
 
-    def __init__(self, parts: Iterator[str | FilePart]) -> None:
+    def __init__(self, parts: Iterator[str | bytes | FilePart]) -> None:
         self._parts = parts
         self._texts: Iterator[str] | None = None
 
@@ -51,6 +53,8 @@ class Chunks:
             part = next(self._parts)
             if isinstance(part, str):
                 return part
+            if isinstance(part, bytes):
+                return part.decode("utf-8")
             self._texts = part.texts()
 
     def write_to(self, out: BinaryIO) -> None:
@@ -59,7 +63,9 @@ class Chunks:
             out.write(text.encode("utf-8"))
         self._texts = None
         for part in self._parts:
-            if isinstance(part, str):
+            if isinstance(part, bytes):
+                out.write(part)
+            elif isinstance(part, str):
                 out.write(part.encode("utf-8"))
             else:
                 shutil.copyfileobj(part.file, out, 1 << 20)

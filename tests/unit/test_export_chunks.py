@@ -65,3 +65,14 @@ def test_a_split_agenda_written_to_a_file_is_the_golden_one(store, monkeypatch, 
     assert isinstance(seen[0], FilePart)  # the helper did write the later half
     assert path.read_bytes() == (GOLDEN / "sample-agenda.md").read_bytes()
     assert range_agenda(store, MeetingFilter()) == path.read_text(encoding="utf-8")
+
+
+def test_bytes_parts_are_decoded_or_written_as_they_are(tmp_path):
+    def parts():
+        yield "# Agenda\n"
+        yield LATER[:500].encode()
+        yield "the end\n"
+
+    assert "".join(Chunks(parts())) == "# Agenda\n" + LATER[:500] + "the end\n"
+    path = write_atomic(tmp_path / "out.md", Chunks(parts()))
+    assert path.read_bytes() == ("# Agenda\n" + LATER[:500] + "the end\n").encode()
