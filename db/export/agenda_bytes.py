@@ -3,7 +3,7 @@ as bytes (CAST(... AS BLOB)): the whole store is 100 MB of titles, agenda items,
 notes, and decoding all of it to str and encoding the output again cost a quarter of the
 export. Text is decoded only where it needs escaping (a markup character, a run of spaces, a
 line break where it matters), through escape.py's functions, so the bytes are the ones the
-text path (agenda._chunks, the reference) gives: a test compares the two.
+text path (tests/unit/agenda_text.py, the reference) gives: a test compares the two.
 
 Checks on bytes are sound for UTF-8: every byte of a multi-byte character is >= 0x80, so an
 ASCII byte found in the bytes is that character in the text.
@@ -23,7 +23,7 @@ from db.export.gather import names, when_of
 from db.export.markdown import name
 from db.vocab import ROLE_ORDER
 
-CHUNK = 500  # meetings per yielded chunk, as agenda.CHUNK
+CHUNK = 500  # meetings per yielded chunk: the writer gets sizeable pieces, memory stays flat
 
 # What inline() would change in a line, but for line breaks and the ends (checked apart):
 # markup characters (the "&" of any entity included: such text just takes the slow path),
@@ -72,7 +72,7 @@ def _inline(text: bytes) -> bytes:
 
 
 def _notes(notes: bytes) -> bytes:
-    """The notes' block as agenda._chunks writes it ("" when they come to nothing)."""
+    """The notes' block as the text reference writes it ("" when they come to nothing)."""
     if _marked(notes, _NOTE_MARKS) or notes[0] not in _NOTE_EDGE \
             or notes[-1] not in _NOTE_EDGE:
         return _notes_from_text(notes)
@@ -214,7 +214,8 @@ def iter_rows(conn, where: str, params: list) -> Iterator[tuple[tuple, list, lis
 
 
 def chunks(conn, where: str, params: list) -> Iterator[bytes]:
-    """agenda._chunks as UTF-8 bytes: the same output, CHUNK meetings a piece."""
+    """The text reference (tests/unit/agenda_text.py) as UTF-8 bytes: the same output,
+    CHUNK meetings a piece."""
     topics, people, delegations = names(conn, where, params)
     # Escaped and encoded once per export: topic names, people's names, delegation names.
     topic_text = {key: name(value).encode("utf-8") for key, value in topics.items()}

@@ -1,7 +1,7 @@
 """The range agenda formatted on bytes (db.export.agenda_bytes, what exports run) against the
-text formatting it replaced (agenda._chunks): the same bytes, on a generated store (non-Latin
-text, multi-line outcomes and notes) whose text was then salted with everything that needs
-escaping or trimming."""
+text formatting it replaced (tests/unit/agenda_text.py): the same bytes, on a generated store
+(non-Latin text, multi-line outcomes and notes) whose text was then salted with everything
+that needs escaping or trimming."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ import sqlite3
 import pytest
 
 from benchmarks.generate import generate
-from db.export import agenda, agenda_bytes
+from db.export import agenda_bytes
 from db.store import Store
+from tests.unit import agenda_text
 
 # Each replaces a stored text in turn: markup, runs of spaces, tabs, block starters, breaks in
 # every place, white space of other scripts at the ends, entities, and plain non-Latin text.
@@ -77,7 +78,7 @@ def salted(tmp_path_factory):
 
 def _both(store, where: str = "1", params: list | None = None) -> tuple[bytes, bytes]:
     with store._read() as conn:
-        text = "".join(agenda._chunks(conn, where, params or [])).encode("utf-8")
+        text = "".join(agenda_text._chunks(conn, where, params or [])).encode("utf-8")
         data = b"".join(agenda_bytes.chunks(conn, where, params or []))
     return text, data
 
