@@ -135,3 +135,13 @@ def test_suggested_names_are_plain_and_safe():
     )
     assert suggested_name("dossier", "Yılmaz / <x>", suffix=".json") == "dossier-yilmaz-x.json"
     assert suggested_name("中文") == "agenda-export.md"
+
+
+def test_range_agenda_to_stdout_matches_the_file(sample_db, tmp_path):
+    # The range agenda's chunks are bytes written as they are, to a file or to stdout.
+    out = tmp_path / "agenda.md"
+    args = ("export", "markdown", "--from", "2025-01-01", "--to", "2027-12-31")
+    to_file = run(*args, "-o", str(out), db=sample_db)
+    assert to_file.returncode == 0
+    to_stdout = run(*args, db=sample_db).stdout
+    assert to_stdout == out.read_bytes() and "Türkiye".encode() in to_stdout

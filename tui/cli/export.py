@@ -69,8 +69,11 @@ def _emit(chunks: Iterable[str] | str, output: Path | None, what: str) -> None:
         click.echo(f"Wrote {what} to {path}", err=True)
         return
     out = click.get_binary_stream("stdout")
-    for chunk in [chunks] if isinstance(chunks, str) else chunks:
-        out.write(chunk.encode("utf-8"))
+    if hasattr(chunks, "write_to"):  # the range agenda's bytes go out as they are
+        chunks.write_to(out)
+    else:
+        for chunk in [chunks] if isinstance(chunks, str) else chunks:
+            out.write(chunk.encode("utf-8"))
     out.flush()
 
 
