@@ -2,7 +2,7 @@
 compact form (facts, participants by delegation, numbered agenda, notes, sources). The whole
 store is one such export, 50,000 meetings and 500,000 agenda items.
 
-It reads plain rows (gather.iter_agenda_rows) instead of building bundles, escapes each name
+It reads plain rows (agenda_bytes.iter_rows) instead of building bundles, escapes each name
 once per export, and builds each meeting's text in one piece: per agenda item a lookup and one
 string. The output is the one the bundles gave (the golden files and the tests hold it).
 Exports run agenda_bytes.chunks, the formatting on UTF-8 bytes that are decoded only where

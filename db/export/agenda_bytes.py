@@ -14,12 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import groupby
-from operator import itemgetter
 
 from db.countries import fold
 from db.export import escape
-from db.export.gather import names, when_of
+from db.export.gather import merged_rows, names, when_of
 from db.export.markdown import name
 from db.vocab import ROLE_ORDER
 
@@ -163,54 +161,19 @@ _MEETINGS = ("m.rowid, CAST(m.title AS BLOB), m.date, m.time, m.timezone, m.prec
              "CAST(m.venue AS BLOB), CAST(m.city AS BLOB), CAST(m.country AS BLOB), "
              "CAST(m.format AS BLOB), CAST(m.status AS BLOB), CAST(m.series AS BLOB), "
              "CAST(m.notes AS BLOB)")
-# The order of gather._BY_DATE_INDEX: items in their index's order, no sort per meeting.
-_BY_DATE_INDEX = ("ORDER BY m.date, m.id, m.status, m.precision, m.country_code, m.series, "
-                  "m.rowid")
-_NONE: list = []
 
 
 def iter_rows(conn, where: str, params: list) -> Iterator[tuple[tuple, list, list, list]]:
-    """gather.iter_agenda_rows with text as bytes: titles, places, notes, agenda texts,
-    statuses and outcomes, sources; ids, roles and dates stay text (looked up or cached)."""
-    order = "ORDER BY m.date, m.id"
-    meetings = conn.execute(f"SELECT {_MEETINGS} FROM meetings m WHERE {where} {order}", params)
-    item_rows = conn.execute(
-        "SELECT m.rowid, CAST(a.text AS BLOB), CAST(a.status AS BLOB), "
-        "CAST(a.outcome AS BLOB), a.topic_id "
-        "FROM meetings m CROSS JOIN agenda_items a ON a.meeting_id = m.id "
-        f"WHERE {where} {_BY_DATE_INDEX}, a.position",
-        params,
+    """gather.iter_rows keyed by rowid, with text as bytes: titles, places, notes, agenda
+    texts, statuses and outcomes, sources; ids, roles and dates stay text (looked up or
+    cached)."""
+    return merged_rows(
+        conn, where, params, _MEETINGS,
+        items="m.rowid, CAST(a.text AS BLOB), CAST(a.status AS BLOB), "
+              "CAST(a.outcome AS BLOB), a.topic_id",
+        people="m.rowid, p.role, p.person_id, p.delegation_id",
+        sources="m.rowid, CAST(s.outlet AS BLOB), CAST(s.author AS BLOB), CAST(s.url AS BLOB)",
     )
-    person_rows = conn.execute(
-        "SELECT m.rowid, p.role, p.person_id, p.delegation_id "
-        "FROM meetings m CROSS JOIN participants p ON p.meeting_id = m.id "
-        f"WHERE {where} {order}",
-        params,
-    )
-    source_rows = conn.execute(
-        "SELECT m.rowid, CAST(s.outlet AS BLOB), CAST(s.author AS BLOB), CAST(s.url AS BLOB) "
-        "FROM meetings m CROSS JOIN sources s ON s.meeting_id = m.id "
-        f"WHERE {where} {order}, s.published, s.outlet, s.id",
-        params,
-    )
-    first = itemgetter(0)
-    people, items, sources = (groupby(rows, first)
-                              for rows in (person_rows, item_rows, source_rows))
-    next_people, next_items, next_sources = (next(people, None), next(items, None),
-                                             next(sources, None))
-    for row in meetings:
-        meeting_id = row[0]
-        found_people = found_items = found_sources = _NONE
-        if next_people is not None and next_people[0] == meeting_id:
-            found_people = list(next_people[1])
-            next_people = next(people, None)
-        if next_items is not None and next_items[0] == meeting_id:
-            found_items = list(next_items[1])
-            next_items = next(items, None)
-        if next_sources is not None and next_sources[0] == meeting_id:
-            found_sources = list(next_sources[1])
-            next_sources = next(sources, None)
-        yield row, found_people, found_items, found_sources
 
 
 def chunks(conn, where: str, params: list) -> Iterator[bytes]:

@@ -222,21 +222,10 @@ def iter_rows(conn, where: str, params: list) -> Iterator[tuple[tuple, list, lis
     whole-store lists in memory. Run it inside one read transaction (Store._read), which keeps
     the four views consistent.
     """
-    return _merged(conn, where, params, "m.id", _MEETING_COLUMNS)
-
-
-# What the range agenda prints of a meeting, after its rowid: no id, no stamps.
-AGENDA_COLUMNS = (
-    "m.rowid, m.title, m.date, m.time, m.timezone, m.precision, m.venue, m.city, m.country, "
-    "m.format, m.status, m.series, m.notes"
-)
-
-
-def iter_agenda_rows(conn, where: str, params: list) -> Iterator[tuple[tuple, list, list, list]]:
-    """iter_rows for the range agenda: the meeting row is AGENDA_COLUMNS and every row starts
-    with the meeting's rowid instead of its id. A whole store is 800,000 rows, and SQLite
-    hands Python an integer faster than a 32-character id (a string made per row)."""
-    return _merged(conn, where, params, "m.rowid", AGENDA_COLUMNS)
+    return merged_rows(conn, where, params, _MEETING_COLUMNS,
+                       items="m.id, a.text, a.status, a.outcome, a.topic_id",
+                       people="m.id, p.role, p.person_id, p.delegation_id",
+                       sources="m.id, s.outlet, s.author, s.url, s.published, s.excerpt")
 
 
 # (date, id) spelt as the whole of idx_meetings_date_id and the rowid: the same order, since
@@ -247,45 +236,47 @@ _BY_DATE_INDEX = ("ORDER BY m.date, m.id, m.status, m.precision, m.country_code,
                   "m.rowid")
 
 
-def _merged(conn, where: str, params: list, key: str, columns: str) -> Iterator[tuple]:
+def merged_rows(conn, where: str, params: list, meeting: str, *, items: str, people: str,
+                sources: str) -> Iterator[tuple[tuple, list, list, list]]:
+    """iter_rows with the columns chosen: `meeting` for the meeting's row, `items` (of `a`),
+    `people` (of `p`) and `sources` (of `s`) for the others'. Every row's first column is the
+    same key of the meeting (m.id, or m.rowid, which SQLite hands over faster than a
+    32-character id); the lists returned must not be changed."""
     order = "ORDER BY m.date, m.id"
-    meetings = conn.execute(f"SELECT {columns} FROM meetings m WHERE {where} {order}", params)
+    meetings = conn.execute(f"SELECT {meeting} FROM meetings m WHERE {where} {order}", params)
     # Ties in position (which the store does not create) fall back to insertion order.
     item_rows = conn.execute(
-        f"SELECT {key}, a.text, a.status, a.outcome, a.topic_id "
-        "FROM meetings m CROSS JOIN agenda_items a ON a.meeting_id = m.id "
+        f"SELECT {items} FROM meetings m CROSS JOIN agenda_items a ON a.meeting_id = m.id "
         f"WHERE {where} {_BY_DATE_INDEX}, a.position",
         params,
     )
     person_rows = conn.execute(
-        f"SELECT {key}, p.role, p.person_id, p.delegation_id "
-        "FROM meetings m CROSS JOIN participants p ON p.meeting_id = m.id "
+        f"SELECT {people} FROM meetings m CROSS JOIN participants p ON p.meeting_id = m.id "
         f"WHERE {where} {order}",
         params,
     )
     source_rows = conn.execute(
-        f"SELECT {key}, s.outlet, s.author, s.url, s.published, s.excerpt "
-        "FROM meetings m CROSS JOIN sources s ON s.meeting_id = m.id "
+        f"SELECT {sources} FROM meetings m CROSS JOIN sources s ON s.meeting_id = m.id "
         f"WHERE {where} {order}, s.published, s.outlet, s.id",
         params,
     )
     first = itemgetter(0)
-    people, items, sources = (groupby(rows, first)
-                              for rows in (person_rows, item_rows, source_rows))
-    next_people, next_items, next_sources = (next(people, None), next(items, None),
-                                             next(sources, None))
+    people_by, items_by, sources_by = (groupby(rows, first)
+                                       for rows in (person_rows, item_rows, source_rows))
+    next_people, next_items, next_sources = (next(people_by, None), next(items_by, None),
+                                             next(sources_by, None))
     for row in meetings:
         meeting_id = row[0]
         found_people = found_items = found_sources = _NONE
         if next_people is not None and next_people[0] == meeting_id:
             found_people = list(next_people[1])
-            next_people = next(people, None)
+            next_people = next(people_by, None)
         if next_items is not None and next_items[0] == meeting_id:
             found_items = list(next_items[1])
-            next_items = next(items, None)
+            next_items = next(items_by, None)
         if next_sources is not None and next_sources[0] == meeting_id:
             found_sources = list(next_sources[1])
-            next_sources = next(sources, None)
+            next_sources = next(sources_by, None)
         yield row, found_people, found_items, found_sources
 
 

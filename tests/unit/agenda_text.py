@@ -9,10 +9,22 @@ from functools import lru_cache
 from db.countries import fold
 from db.export import escape
 from db.export.agenda_bytes import _NO_DELEGATION, CHUNK
-from db.export.gather import iter_agenda_rows, names, when_of
+from db.export.gather import merged_rows, names, when_of
 from db.export.markdown import name
 from db.vocab import ROLE_ORDER
 
+# What the range agenda prints of a meeting, after its rowid: no id, no stamps.
+AGENDA_COLUMNS = (
+    "m.rowid, m.title, m.date, m.time, m.timezone, m.precision, m.venue, m.city, m.country, "
+    "m.format, m.status, m.series, m.notes"
+)
+
+
+def iter_agenda_rows(conn, where: str, params: list):
+    return merged_rows(conn, where, params, AGENDA_COLUMNS,
+                       items="m.rowid, a.text, a.status, a.outcome, a.topic_id",
+                       people="m.rowid, p.role, p.person_id, p.delegation_id",
+                       sources="m.rowid, s.outlet, s.author, s.url, s.published, s.excerpt")
 
 def _chunks(conn, where: str, params: list) -> Iterator[str]:
     """The meetings' markdown as text: the reference for agenda_bytes.chunks, which exports
